@@ -1,0 +1,8 @@
+import { PhasError } from './phas-error.js';
+
+/** The caller cancelled the operation through its `AbortSignal`. Not retryable. */
+export class PhasAbortError extends PhasError {
+  constructor(message = 'The operation was aborted', options: { cause?: unknown } = {}) {
+    super(message, { code: 'aborted', retryable: false, cause: options.cause });
+  }
+}
