@@ -19,3 +19,21 @@ export interface RasterImage {
   /** `width * height * channels` bytes, row-major, top row first. */
   data: Uint8Array;
 }
+
+/**
+ * A one-byte-per-pixel canvas (Pillow mode 'L') that `Raster.fillPolygon` draws into in
+ * place. A 1-channel {@link RasterImage} is one.
+ *
+ * @example
+ * ```ts
+ * const canvas: Canvas = { width: 640, height: 480, data: new Uint8Array(640 * 480) };
+ * ```
+ */
+export interface Canvas {
+  /** Width in pixels. */
+  width: number;
+  /** Height in pixels. */
+  height: number;
+  /** `width * height` bytes, row-major, top row first. */
+  data: Uint8Array;
+}

@@ -1,0 +1,288 @@
+// Pillow `ImageDraw.polygon` on mode 'L' (raster-semantics §3 and §6), with an active-edge
+// table: scan edges are bucketed by their first visible row, the active list is kept in
+// scan-table order (so crossings are produced exactly in Pillow's order), and every float32
+// step is the one Pillow performs. Mode 0 is Pillow >= 11.2.1 (corner rule C, §3.5); mode 1
+// is Pillow 9.4 (corner rule A with its write to slot k, reversed spans swapped).
+
+import { setSwapSpans, hline, cHeight } from './canvas';
+import { drawLine } from './line';
+import { sortF32, sortU64 } from './sort';
+
+const INT_MIN: i32 = -2147483648;
+
+// ---- scratch layout (all arrays sized by the vertex count n) -------------------------------
+let pX: usize = 0; // i32[n]   truncated vertex x
+let pY: usize = 0; // i32[n]   truncated vertex y
+let eX0: usize = 0; // f32[n]  f32(x0) of the edge's first endpoint
+let eY0: usize = 0; // i32[n]  y0 of the edge's first endpoint
+let eDx: usize = 0; // f32[n]  f32(f32(bx-ax) / f32(by-ay))
+let eYmin: usize = 0; // i32[n]
+let eYmax: usize = 0; // i32[n]
+let keys: usize = 0; // u64[n]  (first visible row << 32) | table index
+let actA: usize = 0; // i32[n]  active edges, table order
+let actB: usize = 0; // i32[n]
+let xsBuf: usize = 0; // f32[2n] crossings of the current row
+let epBuf: usize = 0; // i32[n]  edges with an endpoint on the current row, table order
+
+// @ts-ignore: decorator
+@inline
+function align8(v: usize): usize {
+  return (v + 7) & ~(<usize>7);
+}
+
+function layout(scratch: usize, n: i32): usize {
+  const n4 = <usize>n * 4;
+  let p = align8(scratch);
+  pX = p; p = align8(p + n4);
+  pY = p; p = align8(p + n4);
+  eX0 = p; p = align8(p + n4);
+  eY0 = p; p = align8(p + n4);
+  eDx = p; p = align8(p + n4);
+  eYmin = p; p = align8(p + n4);
+  eYmax = p; p = align8(p + n4);
+  keys = p; p = align8(p + n4 * 2);
+  actA = p; p = align8(p + n4);
+  actB = p; p = align8(p + n4);
+  xsBuf = p; p = align8(p + n4 * 2);
+  epBuf = p; p = align8(p + n4);
+  return p - scratch;
+}
+
+/** Bytes of scratch memory `fillPolygon` needs for n vertices (plus 8 for alignment). */
+export function fillScratchBytes(n: i32): usize {
+  return layout(0, n) + 8;
+}
+
+// ---- Pillow's numeric helpers -----------------------------------------------------------------
+
+/** C `(int)` of a double on x86-64: out-of-range values give INT_MIN. */
+// @ts-ignore: decorator
+@inline
+function cInt(d: f64): i32 {
+  return d >= -2147483648.0 && d < 2147483648.0 ? <i32>d : INT_MIN;
+}
+
+/** C `roundf`: nearest integer, halves away from zero, in float32. */
+// @ts-ignore: decorator
+@inline
+function roundfC(v: f32): f32 {
+  let t = Mathf.trunc(v);
+  if (Mathf.abs(v - t) >= <f32>0.5) t += v < 0 ? <f32>-1.0 : <f32>1.0;
+  return t;
+}
+
+// @ts-ignore: decorator
+@inline
+function roundUp(f: f32): i32 {
+  return f >= 0 ? cInt(<f64>Mathf.floor(f + <f32>0.5)) : cInt(-Math.floor(Math.abs(<f64>f) + 0.5));
+}
+
+// @ts-ignore: decorator
+@inline
+function roundDown(f: f32): i32 {
+  return f >= 0 ? cInt(<f64>Mathf.ceil(f - <f32>0.5)) : cInt(-Math.ceil(Math.abs(<f64>f) - 0.5));
+}
+
+// @ts-ignore: decorator
+@inline
+function ld32(base: usize, i: i32): i32 {
+  return load<i32>(base + (<usize>i << 2));
+}
+
+// @ts-ignore: decorator
+@inline
+function ldf(base: usize, i: i32): f32 {
+  return load<f32>(base + (<usize>i << 2));
+}
+
+/** Crossing of scan edge t with row y: f32(f32(f32(y - y0) * dx) + f32(x0)) (§3.4). */
+// @ts-ignore: decorator
+@inline
+function crossing(t: i32, y: i32): f32 {
+  return <f32>(y - ld32(eY0, t)) * ldf(eDx, t) + ldf(eX0, t);
+}
+
+// ---- the fill pass ----------------------------------------------------------------------------
+
+function fillPass(n: i32, ink: u8, pillow94: bool): void {
+  // 3.1 / 3.2: edges; horizontal ones are painted at once, the rest form the scan table
+  let count: i32 = 0;
+  let minY: i32 = ld32(pY, 0);
+  let maxY: i32 = minY;
+  const last = n - 1;
+  for (let i: i32 = 0; i < n; i++) {
+    const y = ld32(pY, i);
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const closed = ld32(pX, last) == ld32(pX, 0) && ld32(pY, last) == ld32(pY, 0);
+  const segments = closed ? n - 1 : n;
+  for (let i: i32 = 0; i < segments; i++) {
+    const j = i == last ? 0 : i + 1;
+    const ax = ld32(pX, i);
+    const ay = ld32(pY, i);
+    const bx = ld32(pX, j);
+    const by = ld32(pY, j);
+    if (ay == by) {
+      if (ax <= bx) hline(ax, ay, bx, ink);
+      else hline(bx, ay, ax, ink);
+      continue;
+    }
+    const o = <usize>count << 2;
+    store<f32>(eX0 + o, <f32>ax);
+    store<i32>(eY0 + o, ay);
+    store<f32>(eDx + o, <f32>(bx - ax) / <f32>(by - ay));
+    store<i32>(eYmin + o, ay < by ? ay : by);
+    store<i32>(eYmax + o, ay < by ? by : ay);
+    count++;
+  }
+  if (n == 1) return;
+  // 3.3: visible rows
+  const M = maxY;
+  const ylo = minY > 0 ? minY : 0;
+  const yhi = M < cHeight - 1 ? M : cHeight - 1;
+  if (ylo > yhi || count == 0) return;
+
+  // bucket the edges that reach a visible row by their first visible row
+  let nk: i32 = 0;
+  for (let t: i32 = 0; t < count; t++) {
+    const lo = ld32(eYmin, t);
+    const hi = ld32(eYmax, t);
+    if (hi < ylo || lo > yhi) continue;
+    const start = lo > ylo ? lo : ylo;
+    store<u64>(keys + (<usize>nk << 3), (<u64>(start - ylo) << 32) | <u64>t);
+    nk++;
+  }
+  sortU64(keys, nk);
+
+  let act = actA;
+  let nxt = actB;
+  let nAct: i32 = 0;
+  let kp: i32 = 0;
+  for (let y = ylo; y <= yhi; y++) {
+    // merge: surviving active edges (ymax >= y) with the edges starting on this row
+    const rowKey = <u64>(y - ylo);
+    let m: i32 = 0;
+    let a: i32 = 0;
+    while (a < nAct || (kp < nk && (load<u64>(keys + (<usize>kp << 3)) >> 32) == rowKey)) {
+      let t: i32;
+      if (a < nAct) {
+        const ta = ld32(act, a);
+        if (kp < nk && (load<u64>(keys + (<usize>kp << 3)) >> 32) == rowKey) {
+          const tk = <i32>(<u32>load<u64>(keys + (<usize>kp << 3)));
+          if (tk < ta) {
+            t = tk;
+            kp++;
+          } else {
+            t = ta;
+            a++;
+          }
+        } else {
+          t = ta;
+          a++;
+        }
+      } else {
+        t = <i32>(<u32>load<u64>(keys + (<usize>kp << 3)));
+        kp++;
+      }
+      if (ld32(eYmax, t) >= y) {
+        store<i32>(nxt + (<usize>m << 2), t);
+        m++;
+      }
+    }
+    const swapTmp = act;
+    act = nxt;
+    nxt = swapTmp;
+    nAct = m;
+
+    // 3.4: crossings in table order
+    let nxs: i32 = 0;
+    let nep: i32 = 0;
+    for (let q: i32 = 0; q < nAct; q++) {
+      const t = ld32(act, q);
+      const ymin = ld32(eYmin, t);
+      const ymax = ld32(eYmax, t);
+      const dx = ldf(eDx, t);
+      let v = crossing(t, y);
+      const slot = nxs;
+      store<f32>(xsBuf + (<usize>slot << 2), v);
+      nxs++;
+      const isStart = y == ymin;
+      const isEnd = y == ymax;
+      if (isEnd && y < M) {
+        store<f32>(xsBuf + (<usize>nxs << 2), v);
+        nxs++;
+      } else if (!pillow94) {
+        if ((isStart || isEnd) && dx != 0) {
+          // 3.5: corner rule C
+          for (let r: i32 = 0; r < nep; r++) {
+            const o = ld32(epBuf, r);
+            if (ldf(eDx, o) == 0) continue;
+            if (roundfC(v) != roundfC(crossing(o, y))) continue;
+            const y2 = isEnd ? y - 1 : y + 1;
+            const ea = crossing(t, y2);
+            if (!(ld32(eYmin, o) <= y2 && y2 <= ld32(eYmax, o))) continue;
+            const eb = crossing(o, y2);
+            if (v > ea + <f32>1 && v > eb + <f32>1) {
+              v = roundfC(Mathf.max(ea, eb)) + <f32>1;
+            } else if (v < ea - <f32>1 && v < eb - <f32>1) {
+              v = roundfC(Mathf.min(ea, eb)) - <f32>1;
+            }
+            store<f32>(xsBuf + (<usize>slot << 2), v);
+            break;
+          }
+        }
+      } else if (dx != 0 && roundfC(v) == v) {
+        // §6 rule A (Pillow 9.2 - 11.0), including its write to slot k
+        for (let r: i32 = 0; r < nep; r++) {
+          const o = ld32(epBuf, r);
+          const odx = ldf(eDx, o);
+          if ((dx > 0 && odx <= 0) || (dx < 0 && odx >= 0)) continue;
+          if (!((isStart && y == ld32(eYmin, o)) || (isEnd && y == ld32(eYmax, o)))) continue;
+          if (v != crossing(o, y)) continue;
+          const y2 = y == M ? y - 1 : y + 1;
+          const ea = crossing(t, y2);
+          const eb = crossing(o, y2);
+          let w: f32;
+          if (isEnd) w = dx > 0 ? Mathf.max(ea, eb) + <f32>1 : Mathf.min(ea, eb) - <f32>1;
+          else w = dx > 0 ? Mathf.min(ea, eb) : Mathf.max(ea, eb) + <f32>1;
+          if (o < nxs) store<f32>(xsBuf + (<usize>o << 2), w);
+          break;
+        }
+      }
+      if (isStart || isEnd) {
+        store<i32>(epBuf + (<usize>nep << 2), t);
+        nep++;
+      }
+    }
+
+    // 3.6: spans
+    sortF32(xsBuf, nxs);
+    for (let p: i32 = 1; p < nxs; p += 2) {
+      hline(roundUp(load<f32>(xsBuf + (<usize>(p - 1) << 2))), y, roundDown(load<f32>(xsBuf + (<usize>p << 2))), ink);
+    }
+  }
+}
+
+/**
+ * Draws one polygon (n >= 2 vertices, already validated: finite, |v| < 2^31) onto the current
+ * canvas (see canvas.ts). `fill`/`outline`: 0..255, or -1 for none (both none: outline ink 0,
+ * Pillow's default). `mode`: 0 = Pillow >= 11.2.1, 1 = Pillow 9.4.
+ */
+export function drawPolygon(xy: usize, n: i32, fill: i32, outline: i32, mode: i32, scratch: usize): void {
+  layout(scratch, n);
+  for (let i: i32 = 0; i < n; i++) {
+    store<i32>(pX + (<usize>i << 2), <i32>load<f64>(xy + (<usize>i << 4)));
+    store<i32>(pY + (<usize>i << 2), <i32>load<f64>(xy + (<usize>i << 4) + 8));
+  }
+  if (fill < 0 && outline < 0) outline = 0;
+  setSwapSpans(mode == 1);
+  if (fill >= 0) fillPass(n, <u8>fill, mode == 1);
+  if (outline >= 0 && outline != fill) {
+    for (let i: i32 = 0; i < n; i++) {
+      const j = i == n - 1 ? 0 : i + 1;
+      drawLine(ld32(pX, i), ld32(pY, i), ld32(pX, j), ld32(pY, j), <u8>outline);
+    }
+  }
+  setSwapSpans(false);
+}

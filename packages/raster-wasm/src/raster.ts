@@ -1,0 +1,237 @@
+// The Raster object: owns one raster.wasm instance and its linear memory. Each call lays out
+// [canvas][xy][scratch][output] above the module's heap base, grows the memory when a call needs
+// more (never shrinks, so later calls reuse it) and recreates its typed-array views whenever the
+// memory's buffer has changed.
+
+import type { Canvas, RasterImage } from './image.js';
+import { checkCanvas, checkSize, checkXY, resolveInk } from './input.js';
+
+/** The raw exports of raster.wasm (see assembly/index.ts). */
+export interface RasterExports {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  scratchBytes(n: number): number;
+  fillPolygon(
+    canvas: number, width: number, height: number, stride: number, rowOrigin: number,
+    xy: number, n: number, fill: number, outline: number, mode: number, scratch: number,
+  ): void;
+  tileSums(canvas: number, width: number, height: number, stride: number, n: number, out: number): void;
+}
+
+/** Which Pillow release's polygon fill to reproduce. */
+export type PillowVersion = '12' | '9.4';
+
+/** Options of {@link Raster.fillPolygon}. */
+export interface FillPolygonOptions {
+  /** Fill ink: an integer, clamped to 0..255, or `null`/omitted for no fill. */
+  fill?: number | null;
+  /** Outline ink (1-px Bresenham), drawn only if it differs from the clamped fill ink. */
+  outline?: number | null;
+  /**
+   * `'12'` (default): Pillow >= 11.2.1, including 12.x. `'9.4'`: Pillow 9.2-9.4 (Debian 12's
+   * python3-pil), whose corner rule and span handling differ (raster-semantics §6).
+   */
+  pillow?: PillowVersion;
+}
+
+/** Result of {@link Raster.drawTileGrid}. */
+export interface TileGrid {
+  /** The drawn sub-tile canvas, `tilesX*n` x `tilesY*n`, one channel. */
+  image: RasterImage;
+  /** Per-tile pixel sums, `tilesX*tilesY`, row-major. */
+  sums: Uint32Array;
+}
+
+const PAGE = 65536;
+
+function align(v: number, to: number): number {
+  return Math.ceil(v / to) * to;
+}
+
+function modeOf(pillow: PillowVersion | undefined): number {
+  if (pillow === undefined || pillow === '12') return 0;
+  if (pillow === '9.4') return 1;
+  throw new RangeError(`pillow must be '12' or '9.4', got ${String(pillow)}`);
+}
+
+function checkPositiveInt(v: number, what: string): void {
+  if (!Number.isInteger(v) || v <= 0) throw new RangeError(`${what} must be a positive integer, got ${String(v)}`);
+}
+
+/**
+ * Pillow-exact rasterisation backed by one WebAssembly instance. Obtain it with
+ * {@link initRaster}; it is cheap to call repeatedly (memory is reused).
+ *
+ * @example
+ * ```ts
+ * const raster = await initRaster();
+ * const canvas = { width: 8, height: 8, data: new Uint8Array(64) };
+ * raster.fillPolygon(canvas, [2, 2, 6, 2, 6, 6, 2, 6], { fill: 255 });
+ * // canvas now has the 5x5 block of pixels 2..6 set to 255
+ * ```
+ */
+export class Raster {
+  readonly #wasm: RasterExports;
+  readonly #base: number;
+  #u8: Uint8Array;
+
+  /** @internal Use {@link initRaster}. */
+  constructor(exports: RasterExports) {
+    this.#wasm = exports;
+    this.#base = align(exports.heapBase(), 16);
+    this.#u8 = new Uint8Array(exports.memory.buffer);
+  }
+
+  /** Current size of the WebAssembly memory in bytes (it grows on demand, never shrinks). */
+  get memoryBytes(): number {
+    return this.#wasm.memory.buffer.byteLength;
+  }
+
+  /**
+   * Pillow's `ImageDraw.polygon(xy, fill, outline)` on a mode-'L' canvas, in place.
+   *
+   * `xy` is flat `[x0, y0, x1, y1, ...]` in canvas pixels (a `Float64Array` or a number
+   * array); vertices are truncated toward zero as Pillow does. Bad input throws a
+   * `RangeError`/`TypeError` naming the problem (NaN/Infinity, |v| >= 2^31, fewer than 2
+   * points, an odd length, a zero-size or > 2^28-pixel canvas, a data length mismatch).
+   *
+   * @example
+   * ```ts
+   * const raster = await initRaster();
+   * const canvas = { width: 100, height: 80, data: new Uint8Array(8000) };
+   * raster.fillPolygon(canvas, new Float64Array([10, 10, 90, 20, 50, 70]), { fill: 255, outline: 128 });
+   * ```
+   */
+  fillPolygon(canvas: Canvas, xy: ArrayLike<number>, options: FillPolygonOptions = {}): void {
+    checkCanvas(canvas);
+    const info = checkXY(xy);
+    const fill = resolveInk(options.fill, 'fill');
+    const outline = resolveInk(options.outline, 'outline');
+    const mode = modeOf(options.pillow);
+    const { width, height, data } = canvas;
+    const r0 = Math.max(0, info.minY);
+    const r1 = Math.min(height - 1, info.maxY);
+    if (r0 > r1) return; // every vertex row is off the canvas: nothing can be painted
+    const bytes = (r1 - r0 + 1) * width;
+    const layout = this.#layout(bytes, info.n, 0);
+    const u8 = this.#u8;
+    u8.set(data.subarray(r0 * width, (r1 + 1) * width), layout.canvas);
+    this.#writeXY(xy, layout.xy);
+    this.#wasm.fillPolygon(layout.canvas, width, height, width, r0, layout.xy, info.n, fill, outline, mode, layout.scratch);
+    data.set(this.#u8.subarray(layout.canvas, layout.canvas + bytes), r0 * width);
+  }
+
+  /**
+   * Sums of the pixels of each `n` x `n` block of a canvas whose sides are multiples of `n`,
+   * row-major (`(width/n) * (height/n)` values).
+   *
+   * @example
+   * ```ts
+   * const sums = raster.tileSums({ width: 32, height: 16, data }, 16); // 2 values
+   * ```
+   */
+  tileSums(canvas: Canvas, n: number): Uint32Array {
+    checkCanvas(canvas);
+    checkPositiveInt(n, 'n');
+    const { width, height, data } = canvas;
+    if (width % n !== 0 || height % n !== 0) {
+      throw new RangeError(`canvas ${width}x${height} is not a whole number of ${n}x${n} blocks`);
+    }
+    const tiles = (width / n) * (height / n);
+    const layout = this.#layout(width * height, 0, tiles * 4);
+    this.#u8.set(data, layout.canvas);
+    this.#wasm.tileSums(layout.canvas, width, height, width, n, layout.out);
+    return new Uint32Array(this.#u8.buffer, layout.out, tiles).slice();
+  }
+
+  /**
+   * Draws a polygon onto a fresh zero canvas of `tilesX*n` x `tilesY*n` pixels and sums each
+   * n x n block, in one go inside WebAssembly: the extractor's sub-tile canvas and densities.
+   *
+   * @example
+   * ```ts
+   * const { image, sums } = raster.drawTileGrid(xy, 35, 25, 16, { fill: 255, outline: 255 });
+   * ```
+   */
+  drawTileGrid(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: FillPolygonOptions = {}): TileGrid {
+    checkPositiveInt(tilesX, 'tilesX');
+    checkPositiveInt(tilesY, 'tilesY');
+    checkPositiveInt(n, 'n');
+    const width = tilesX * n;
+    const height = tilesY * n;
+    checkSize(width, height, 'tile grid canvas');
+    const info = checkXY(xy);
+    const fill = resolveInk(options.fill, 'fill');
+    const outline = resolveInk(options.outline, 'outline');
+    const mode = modeOf(options.pillow);
+    const tiles = tilesX * tilesY;
+    const layout = this.#layout(width * height, info.n, tiles * 4);
+    this.#u8.fill(0, layout.canvas, layout.canvas + width * height);
+    this.#writeXY(xy, layout.xy);
+    const w = this.#wasm;
+    w.fillPolygon(layout.canvas, width, height, width, 0, layout.xy, info.n, fill, outline, mode, layout.scratch);
+    w.tileSums(layout.canvas, width, height, width, n, layout.out);
+    const u8 = this.#u8;
+    return {
+      image: { width, height, channels: 1, data: u8.slice(layout.canvas, layout.canvas + width * height) },
+      sums: new Uint32Array(u8.buffer, layout.out, tiles).slice(),
+    };
+  }
+
+  /**
+   * Draws a polygon onto a fresh zero `size` x `size` canvas and returns it pasted at
+   * (padding, padding) into a zero `(size + 2*padding)^2` image (pixels in the padding ring are
+   * never painted): the mask part of PHAS's `get_tile_patch_and_mask`.
+   *
+   * @example
+   * ```ts
+   * const mask = raster.drawPaddedMask(xy, 1024, 32, { fill: 255 }); // 1088 x 1088
+   * ```
+   */
+  drawPaddedMask(xy: ArrayLike<number>, size: number, padding: number, options: FillPolygonOptions = {}): RasterImage {
+    checkPositiveInt(size, 'size');
+    if (!Number.isInteger(padding) || padding < 0) throw new RangeError(`padding must be a non-negative integer, got ${String(padding)}`);
+    const outer = size + 2 * padding;
+    checkSize(outer, outer, 'padded mask');
+    const info = checkXY(xy);
+    const fill = resolveInk(options.fill, 'fill');
+    const outline = resolveInk(options.outline, 'outline');
+    const mode = modeOf(options.pillow);
+    const bytes = outer * outer;
+    const layout = this.#layout(bytes, info.n, 0);
+    this.#u8.fill(0, layout.canvas, layout.canvas + bytes);
+    this.#writeXY(xy, layout.xy);
+    const inner = layout.canvas + padding * outer + padding;
+    this.#wasm.fillPolygon(inner, size, size, outer, 0, layout.xy, info.n, fill, outline, mode, layout.scratch);
+    return { width: outer, height: outer, channels: 1, data: this.#u8.slice(layout.canvas, layout.canvas + bytes) };
+  }
+
+  /** Reserves [canvas][xy: n pairs][scratch][out] and returns their byte offsets. */
+  #layout(canvasBytes: number, n: number, outBytes: number) {
+    const canvas = this.#base;
+    const xy = align(canvas + canvasBytes, 16);
+    const scratch = align(xy + n * 16, 16);
+    const out = align(scratch + (n > 0 ? this.#wasm.scratchBytes(n) : 0), 16);
+    this.#ensure(out + outBytes);
+    return { canvas, xy, scratch, out };
+  }
+
+  #ensure(bytes: number): void {
+    const memory = this.#wasm.memory;
+    const have = memory.buffer.byteLength;
+    if (bytes > have) {
+      try {
+        memory.grow(Math.ceil((bytes - have) / PAGE));
+      } catch (e) {
+        throw new RangeError(`cannot grow WebAssembly memory to ${bytes} bytes`, { cause: e });
+      }
+    }
+    if (this.#u8.buffer !== memory.buffer) this.#u8 = new Uint8Array(memory.buffer);
+  }
+
+  #writeXY(xy: ArrayLike<number>, at: number): void {
+    const view = new Float64Array(this.#u8.buffer, at, xy.length);
+    if (xy instanceof Float64Array || Array.isArray(xy)) view.set(xy);
+    else for (let i = 0; i < xy.length; i++) view[i] = xy[i];
+  }
+}
