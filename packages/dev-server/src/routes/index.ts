@@ -1,0 +1,13 @@
+/**
+ * The complete route table.
+ */
+import type { Handler } from '../app/app.js';
+import type { Router } from '../http/router.js';
+import { registerAuthRoutes } from './auth.js';
+import { registerProjectRoutes } from './projects.js';
+
+/** Registers every endpoint the dev server implements. */
+export function registerRoutes(router: Router<Handler>): void {
+  registerAuthRoutes(router);
+  registerProjectRoutes(router);
+}
