@@ -3,3 +3,15 @@ export { Raster, type FillPolygonOptions, type PillowVersion, type TileGrid } fr
 export type { RasterImage, Canvas } from './image.js';
 export { MAX_CANVAS_PIXELS } from './input.js';
 export * from './nifti/index.js';
+export {
+  trapezoidCorners,
+  samplingRoiBoundingBox,
+  translateGeometry,
+  validateGeometry,
+  geometryDrawingXY,
+  type Geometry,
+  type PolygonGeometry,
+  type TrapezoidGeometry,
+  type Point,
+  type BBox,
+} from './geometry.js';
