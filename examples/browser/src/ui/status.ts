@@ -1,0 +1,33 @@
+/**
+ * Loading and error states for a region of the page: `await withStatus(el, 'Loading…', job)`
+ * shows a spinner while `job` runs and the error in words if it fails.
+ */
+import { describeError } from '../app/describe-error.js';
+import { h, replace } from './dom.js';
+
+/** A spinner with a caption. */
+export function loading(caption: string): HTMLElement {
+  return h('div', { class: 'loading', role: 'status', 'data-testid': 'loading' }, h('span', { class: 'spinner' }), caption);
+}
+
+/** An error box with the error described in words. */
+export function errorBox(error: unknown, context?: string): HTMLElement {
+  const words = describeError(error);
+  return h('div', { class: 'error', role: 'alert', 'data-testid': 'error' }, context ? `${context}: ${words}` : words);
+}
+
+/**
+ * Shows a loading state in `region` while `job` runs. On failure the region shows the error
+ * (and the promise resolves to `undefined`), so callers never leave a spinner behind.
+ */
+export async function withStatus<T>(region: Element, caption: string, job: () => Promise<T>): Promise<T | undefined> {
+  replace(region, loading(caption));
+  try {
+    const result = await job();
+    if (region.firstElementChild?.classList.contains('loading')) replace(region);
+    return result;
+  } catch (error) {
+    replace(region, errorBox(error, caption.replace(/…$/, '')));
+    return undefined;
+  }
+}
