@@ -119,7 +119,10 @@ export function translateGeometry(geometry: Geometry, dx: number, dy: number): G
 
 /**
  * The flat vertex list PHAS hands to Pillow for a geometry drawn at scale (sx, sy): polygon
- * vertices `(x*sx, y*sy)`, or the trapezoid corners p3, p4, p6, p5 scaled the same way.
+ * vertices `(x*sx, y*sy)`, or the trapezoid corners p3, p4, p6, p5 scaled the same way. With
+ * `translate = [dx, dy]` the geometry first goes through {@link translateGeometry} (polygon:
+ * `((x + dx)*sx, (y + dy)*sy)`; trapezoid: the corner round trip), without building the
+ * intermediate geometry for polygons.
  *
  * @example
  * ```ts
@@ -127,12 +130,26 @@ export function translateGeometry(geometry: Geometry, dx: number, dy: number): G
  * // Float64Array [50, 100, 150, 200, 0, 25]
  * ```
  */
-export function geometryDrawingXY(geometry: Geometry, sx = 1, sy = 1): Float64Array {
-  const points = geometry.type === 'polygon' ? geometry.data : trapezoidCorners(geometry);
+export function geometryDrawingXY(geometry: Geometry, sx = 1, sy = 1, translate?: readonly [number, number]): Float64Array {
+  if (geometry.type === 'trapezoid') {
+    const g = translate ? translateGeometry(geometry, translate[0], translate[1]) : geometry;
+    return flatten(trapezoidCorners(g), 0, 0, sx, sy);
+  }
+  return translate ? flatten(geometry.data, translate[0], translate[1], sx, sy) : flatten(geometry.data, 0, 0, sx, sy);
+}
+
+function flatten(points: readonly (readonly number[])[], dx: number, dy: number, sx: number, sy: number): Float64Array {
   const xy = new Float64Array(points.length * 2);
-  for (let i = 0; i < points.length; i++) {
-    xy[2 * i] = points[i][0] * sx;
-    xy[2 * i + 1] = points[i][1] * sy;
+  if (dx === 0 && dy === 0) {
+    for (let i = 0; i < points.length; i++) {
+      xy[2 * i] = points[i][0] * sx;
+      xy[2 * i + 1] = points[i][1] * sy;
+    }
+  } else {
+    for (let i = 0; i < points.length; i++) {
+      xy[2 * i] = (points[i][0] + dx) * sx;
+      xy[2 * i + 1] = (points[i][1] + dy) * sy;
+    }
   }
   return xy;
 }
