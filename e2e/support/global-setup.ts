@@ -13,6 +13,8 @@ export default async function globalSetup() {
       '/e2e/': 'e2e/pages',
       '/sdk/': 'packages/sdk/dist',
       '/raster-wasm/': 'packages/raster-wasm/dist',
+      '/app/': 'examples/browser/dist',
+      '/consumer/': 'e2e/consumer/dist',
     },
     headers: (path) =>
       path.startsWith('/e2e/csp')
