@@ -1,0 +1,30 @@
+/** Small answers shared by several endpoints. */
+import { z } from 'zod';
+
+/** `{"id": <new id>}` (E24, X1, X4). */
+export const idSchema = z.looseObject({ id: z.number().int() });
+
+/** `{"success": <bool>}` (E19). */
+export const successSchema = z.looseObject({ success: z.boolean() });
+
+/**
+ * Fields shared by training-sample (E27) and sampling-ROI (E23) rows: the bounding box in raw
+ * level-0 pixels, label/slide/task ids, edit metadata (user ids, epoch seconds) and the label
+ * colour.
+ */
+export const boxRowFields = {
+  id: z.number().int(),
+  x0: z.number(),
+  y0: z.number(),
+  x1: z.number(),
+  y1: z.number(),
+  label: z.number().int(),
+  slide: z.number().int(),
+  task: z.number().int(),
+  meta_id: z.number().int(),
+  creator: z.number(),
+  editor: z.number(),
+  t_create: z.number(),
+  t_edit: z.number(),
+  color: z.string().nullable(),
+};
