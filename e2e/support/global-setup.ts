@@ -15,6 +15,7 @@ export default async function globalSetup() {
       '/raster-wasm/': 'packages/raster-wasm/dist',
       '/app/': 'examples/browser/dist',
       '/consumer/': 'e2e/consumer/dist',
+      '/esm-deps/': 'e2e/.artifacts/esm-deps',
     },
     headers: (path) =>
       path.startsWith('/e2e/csp')
