@@ -4,6 +4,7 @@
  * @module
  */
 import type { RasterImage } from '../image.js';
+import { dropAlpha } from './channels.js';
 import { assertRasterImage } from './check-image.js';
 import { NIFTI1_MAX_DIM, NIFTI1_VOX_OFFSET, NIFTI_MAX_PIXELS } from './constants.js';
 import { gzipNifti } from './gzip.js';
@@ -41,17 +42,8 @@ function assertFloat32Pair(value: unknown, name: string, positive: boolean): ass
 
 /** The voxel bytes of `image` in NIfTI order (which is the image's own row-major order). */
 function copyVoxels(image: RasterImage, out: Uint8Array, at: number): void {
-  if (image.channels !== 4) {
-    out.set(image.data, at);
-    return;
-  }
-  const src = image.data;
-  const n = image.width * image.height;
-  for (let i = 0, s = 0, d = at; i < n; i++, s += 4, d += 3) {
-    out[d] = src[s];
-    out[d + 1] = src[s + 1];
-    out[d + 2] = src[s + 2];
-  }
+  if (image.channels === 4) dropAlpha(image.data, image.width * image.height, out, at);
+  else out.set(image.data, at);
 }
 
 /**

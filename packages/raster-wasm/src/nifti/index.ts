@@ -7,6 +7,7 @@ export { encodeNifti, type EncodeNiftiOptions } from './encode.js';
 export { decodeNifti, type DecodedNifti } from './decode.js';
 export type { NiftiHeader } from './header.js';
 export { assertRasterImage } from './check-image.js';
+export { dropAlpha } from './channels.js';
 export {
   NIFTI1_HEADER_SIZE,
   NIFTI1_VOX_OFFSET,
