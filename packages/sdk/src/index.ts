@@ -45,6 +45,7 @@ export type { SamplingRoi, SamplingRoiRow } from './schemas/sampling.js';
 export type { Logger, RequestOptions } from './transport/transport.js';
 export type { RetryPolicy } from './transport/retry.js';
 export type { ApiKeyFile } from './util/api-key.js';
+export * from './raster/index.js';
 export {
   initRaster,
   encodeNifti,

@@ -2,9 +2,10 @@
  * Sampling-ROI tasks (`sampling` mode, protocol §8, §6.3, §11.2): polygon and trapezoid ROIs
  * with a label, and the ROI label image as NIfTI.
  */
-import { validateGeometry, type Geometry } from '@phas/raster-wasm';
+import type { Geometry } from '@phas/raster-wasm';
 import { z } from 'zod';
-import { PhasInputError, PhasResponseError } from './errors/index.js';
+import { PhasResponseError } from './errors/index.js';
+import { checkGeometry } from './raster/geometry.js';
 import { idSchema } from './schemas/common.js';
 import { roiGeometrySchema, samplingRoiRowSchema, type SamplingRoi } from './schemas/sampling.js';
 import { registerTaskClass, Task } from './task.js';
@@ -24,12 +25,6 @@ export interface RoiNiftiOptions extends RequestOptions {
 }
 
 const NIFTI_KEYS = ['maxDim', 'filename', 'signal', 'timeout'] as const;
-
-function checkGeometry(geometry: unknown): Geometry {
-  const problem = validateGeometry(geometry);
-  if (problem !== null) throw new PhasInputError(`invalid geometry: ${problem}`, { argument: 'geometry' });
-  return geometry as Geometry;
-}
 
 /**
  * A task in `sampling` mode.
