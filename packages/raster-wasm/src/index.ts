@@ -15,3 +15,4 @@ export {
   type Point,
   type BBox,
 } from './geometry.js';
+export { referenceFillPolygon, referenceTileSums } from './reference/index.js';

@@ -1,0 +1,1 @@
+export { referenceFillPolygon, referenceTileSums } from './fill.js';
