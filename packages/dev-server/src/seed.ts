@@ -103,18 +103,6 @@ export interface SeedBlock {
   name: string;
 }
 
-/** The synthetic image behind a slide (rendered by `src/slides`). */
-export interface SeedSlideImage {
-  /** Level-0 width in pixels. */
-  width: number;
-  /** Level-0 height in pixels. */
-  height: number;
-  /** Number of pyramid levels (downsample doubles per level). */
-  levels: number;
-  /** Pixel size in micrometres (x, y); `null` = no spacing metadata. */
-  mpp: [number, number] | null;
-}
-
 /** A slide. */
 export interface SeedSlide {
   id: number;
@@ -124,10 +112,13 @@ export interface SeedSlide {
   stain: string;
   /** File stem (unique). */
   name: string;
-  ext: string;
   /** External tags (from the slide manifest; E12 lists them). */
   tags: string[];
-  image: SeedSlideImage;
+  /**
+   * Id of the synthetic image in `createSyntheticSlides()` (src/slides) that gives the slide
+   * its size, pyramid, spacing, properties, file extension and pixels.
+   */
+  image: number;
 }
 
 /** A paper.js annotation document stored for a (task, slide). */
@@ -244,18 +235,18 @@ const blocks = {
 } satisfies Record<string, SeedBlock>;
 
 const slides = {
-  /** 100,000 × 80,000 px, 7 levels: the large-slide tests. Training samples and ROIs. */
-  big: { id: 1, block: 1, section: 10, slide: 1, stain: 'Nissl', name: 'HC001_B01_010_1_Nissl', ext: 'svs', tags: ['diag', 'hippo'], image: { width: 100_000, height: 80_000, levels: 7, mpp: [0.25, 0.25] } },
-  /** 3000 × 2000, 3 levels (like the protocol's examples). Annotations, training samples. */
-  tau: { id: 2, block: 1, section: 10, slide: 2, stain: 'Tau', name: 'HC001_B01_010_2_Tau', ext: 'tiff', tags: ['hippo'], image: { width: 3000, height: 2000, levels: 3, mpp: [0.5, 0.5] } },
-  /** In block `B,02` (CSV quoting). Annotations and a trapezoid ROI. */
-  comma: { id: 3, block: 2, section: 3, slide: 1, stain: 'Nissl', name: 'HC001_B02_003_1_Nissl', ext: 'tiff', tags: ['ctx'], image: { width: 4096, height: 3072, levels: 4, mpp: [0.5, 0.5] } },
-  /** Portrait slide of the second specimen; no spacing metadata. */
-  neun: { id: 4, block: 3, section: 5, slide: 1, stain: 'NeuN', name: 'HC002_B01_005_1_NeuN', ext: 'tiff', tags: [], image: { width: 2500, height: 3500, levels: 3, mpp: null } },
-  /** No annotations, samples or ROIs in any task. */
-  plain: { id: 5, block: 3, section: 6, slide: 1, stain: 'Nissl', name: 'HC002_B01_006_1_Nissl', ext: 'tiff', tags: [], image: { width: 2048, height: 1536, levels: 3, mpp: [1, 1] } },
-  /** The second project's slide. */
-  cortex: { id: 6, block: 4, section: 1, slide: 1, stain: 'Nissl', name: 'CX001_C1_001_1_Nissl', ext: 'tiff', tags: ['cortex'], image: { width: 6000, height: 4000, levels: 4, mpp: [0.5, 0.5] } },
+  /** 100,000 × 80,000 px, 8 levels: the large-slide tests. Training samples and ROIs. */
+  big: { id: 1, block: 1, section: 10, slide: 1, stain: 'Nissl', name: 'HC001_B01_010_1_Nissl', tags: ['diag', 'hippo'], image: 3 },
+  /** 3000 × 2000, 3 levels (the protocol's example slide). Annotations, training samples. */
+  tau: { id: 2, block: 1, section: 10, slide: 2, stain: 'Tau', name: 'HC001_B01_010_2_Tau', tags: ['hippo'], image: 2 },
+  /** 40,000 × 30,000 Aperio-style (svs), in block `B,02` (CSV quoting). Annotations and a trapezoid ROI. */
+  comma: { id: 3, block: 2, section: 3, slide: 1, stain: 'Nissl', name: 'HC001_B02_003_1_Nissl', tags: ['ctx'], image: 1 },
+  /** 6000 × 4000 without spacing metadata (E13 spacing null, E17 404). */
+  neun: { id: 4, block: 3, section: 5, slide: 1, stain: 'NeuN', name: 'HC002_B01_005_1_NeuN', tags: [], image: 5 },
+  /** 2999 × 4001 portrait MIRAX-style slide (non-integer downsamples). No annotations, samples or ROIs anywhere. */
+  plain: { id: 5, block: 3, section: 6, slide: 1, stain: 'Nissl', name: 'HC002_B01_006_1_Nissl', tags: [], image: 4 },
+  /** The second project's slide (3000 × 2000). */
+  cortex: { id: 6, block: 4, section: 1, slide: 1, stain: 'Nissl', name: 'CX001_C1_001_1_Nissl', tags: ['cortex'], image: 2 },
 } satisfies Record<string, SeedSlide>;
 
 /** A paper.js path item in the server's stored form (full segments with handles). */
@@ -320,7 +311,7 @@ const rois: SeedRoi[] = [
   { id: 1, task: tasks.sampling.id, slide: slides.big.id, label: 1, user: 'admin', geometry: { type: 'polygon', data: [[40_000, 30_000], [60_000, 32_000], [58_000, 50_000], [42_000, 48_000]] } },
   { id: 2, task: tasks.sampling.id, slide: slides.big.id, label: 2, user: 'writer', geometry: { type: 'trapezoid', data: [[70_000, 20_000, 4000], [75_000, 60_000, 2000]] } },
   { id: 3, task: tasks.sampling.id, slide: slides.comma.id, label: 3, user: 'admin', geometry: { type: 'trapezoid', data: [[500, 500, 100], [600, 1500, 200]] } },
-  { id: 4, task: tasks.secondSampling.id, slide: slides.cortex.id, label: 4, user: 'admin', geometry: { type: 'polygon', data: [[1000, 1000], [3000, 1000], [2000, 2500]] } },
+  { id: 4, task: tasks.secondSampling.id, slide: slides.cortex.id, label: 4, user: 'admin', geometry: { type: 'polygon', data: [[1000, 500], [2800, 700], [2000, 1800]] } },
 ];
 
 /**

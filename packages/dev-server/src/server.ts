@@ -16,7 +16,9 @@ import { errorReply, type Reply } from './http/reply.js';
 import { Router } from './http/router.js';
 import { HttpAbort, HttpRedirect, redirectPage, ServerFailure } from './http/werkzeug.js';
 import { registerRoutes } from './routes/index.js';
+import { SlideImageError } from './slides/errors.js';
 import { seed, type SeedUserName } from './seed.js';
+import { populateSeedContent } from './data/seed-content.js';
 
 /** Options of {@link startDevServer}. */
 export interface DevServerOptions {
@@ -126,6 +128,7 @@ async function dispatch(router: Router<Handler>, ctx: Ctx, log: (msg: string) =>
       return { status: 302, headers: { 'Content-Type': 'text/html; charset=utf-8', Location: e.location }, body: redirectPage(e.location) };
     }
     if (e instanceof HttpAbort) return errorReply(e.status, e.description, e.headers);
+    if (e instanceof SlideImageError && e.status === 404) return errorReply(404, e.message);
     log(`${e instanceof ServerFailure ? 'rejected' : 'error'} in ${res.route.endpoint}: ${e instanceof Error ? e.message : String(e)}`);
     return errorReply(500);
   }
@@ -146,10 +149,13 @@ async function dispatch(router: Router<Handler>, ctx: Ctx, log: (msg: string) =>
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const host = options.host ?? '127.0.0.1';
-  const nowSec = () => Date.now() / 1000;
+  const nowSec = () => (performance.timeOrigin + performance.now()) / 1000;
   let state = options.dataDir ? await loadState(options.dataDir) : null;
   const fresh = state === null;
-  if (!state) state = createBaseState(seed, Math.floor(nowSec()));
+  if (!state) {
+    state = createBaseState(seed, Math.floor(nowSec()));
+    populateSeedContent(state, seed, nowSec());
+  }
   const writer = options.dataDir ? new StateWriter(options.dataDir, state) : null;
   const app = new App(state, { annotationQuirks: options.annotationQuirks ?? true }, () => writer?.schedule());
   if (fresh) writer?.schedule();

@@ -5,7 +5,8 @@
 import { SessionCodec } from '../auth/session.js';
 import { AccessControl } from '../data/access.js';
 import { Catalog } from '../data/catalog.js';
-import type { DevState } from '../data/state.js';
+import { imageOf, type DevState, type SlideRow } from '../data/state.js';
+import type { SyntheticSlide } from '../slides/catalog.js';
 import type { RequestContext } from '../http/context.js';
 import type { Reply } from '../http/reply.js';
 
@@ -22,6 +23,7 @@ export interface AppOptions {
 export class App {
   readonly catalog: Catalog;
   private codecValue: SessionCodec;
+  private readonly images = new Map<number, SyntheticSlide>();
 
   constructor(
     readonly state: DevState,
@@ -43,6 +45,16 @@ export class App {
     this.state.secretKey = secret;
     this.codecValue = new SessionCodec(secret);
     this.changed();
+  }
+
+  /** The synthetic image of a slide, relabelled with the slide's id and name. */
+  image(slide: SlideRow): SyntheticSlide {
+    let img = this.images.get(slide.id);
+    if (!img) {
+      img = { ...imageOf(slide.image), id: slide.id, name: slide.name };
+      this.images.set(slide.id, img);
+    }
+    return img;
   }
 
   /** Permissions of a user. */

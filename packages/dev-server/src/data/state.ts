@@ -4,6 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AccessLevel, Seed, SeedTaskJson } from '../seed.js';
+import { syntheticSlide, type SyntheticSlide } from '../slides/catalog.js';
 
 export interface UserRow {
   id: number;
@@ -84,6 +85,8 @@ export interface SlideRow {
   stain: string;
   name: string;
   ext: string;
+  /** Id of the synthetic image (`createSyntheticSlides()`) behind the slide. */
+  image: number;
   /** All tags; `external` ones come from the manifest (E12). */
   tags: { tag: string; external: boolean }[];
 }
@@ -95,10 +98,12 @@ export interface AnnotationRow {
   json: string;
   nPaths: number;
   nMarkers: number;
+  metaId: number;
+  creator: number;
+  editor: number;
   /** Epoch seconds (float). */
   tCreate: number;
   tEdit: number;
-  userId: number;
 }
 
 /** Common columns of training samples and sampling ROIs. */
@@ -120,6 +125,8 @@ export interface BoxRow {
 
 export interface SampleRow extends BoxRow {
   havePatch: boolean;
+  /** Side of the square sample image (E28): `display-patch-size` at creation, 512 after an update (Q17). */
+  patchSize: number;
 }
 
 export interface RoiRow extends BoxRow {
@@ -147,10 +154,17 @@ export interface DevState {
   samples: SampleRow[];
   rois: RoiRow[];
   /** Next ids for rows created at run time. */
-  next: { sample: number; roi: number; meta: number; apiKey: number };
+  next: { sample: number; roi: number; meta: number };
 }
 
 const YEAR = 365 * 24 * 3600;
+
+/** The synthetic image with catalog id `image`. */
+export function imageOf(image: number): SyntheticSlide {
+  const img = syntheticSlide(image);
+  if (!img) throw new Error(`no synthetic slide image ${image}`);
+  return img;
+}
 
 /**
  * A fresh state from the seed: users, random API keys (valid 365 days, or already expired
@@ -188,12 +202,13 @@ export function createBaseState(seed: Seed, nowSec: number): DevState {
       slide: s.slide,
       stain: s.stain,
       name: s.name,
-      ext: s.ext,
+      ext: imageOf(s.image).ext,
+      image: s.image,
       tags: s.tags.map((tag) => ({ tag, external: true })),
     })),
     annotations: [],
     samples: [],
     rois: [],
-    next: { sample: 1, roi: 1, meta: 1, apiKey: 1 },
+    next: { sample: 1, roi: 1, meta: 1 },
   };
 }

@@ -5,9 +5,17 @@ import type { Handler } from '../app/app.js';
 import type { Router } from '../http/router.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerProjectRoutes } from './projects.js';
+import { registerSlideRoutes } from './slides.js';
+import { registerAnnotationRoutes } from './annotations.js';
+import { registerSamplingRoutes } from './sampling.js';
+import { registerTrainingRoutes } from './training.js';
 
 /** Registers every endpoint the dev server implements. */
 export function registerRoutes(router: Router<Handler>): void {
   registerAuthRoutes(router);
   registerProjectRoutes(router);
+  registerSlideRoutes(router);
+  registerAnnotationRoutes(router);
+  registerSamplingRoutes(router);
+  registerTrainingRoutes(router);
 }
