@@ -46,6 +46,7 @@ export type { Logger, RequestOptions } from './transport/transport.js';
 export type { RetryPolicy } from './transport/retry.js';
 export type { ApiKeyFile } from './util/api-key.js';
 export * from './raster/index.js';
+export * from './image/index.js';
 export {
   initRaster,
   encodeNifti,

@@ -5,7 +5,7 @@
 import type { RasterImage } from '@phas/raster-wasm';
 import { z } from 'zod';
 import { PhasInputError } from './errors/index.js';
-import { decodePngImage } from './util/png.js';
+import { decodeServerPng } from './util/png.js';
 import { idSchema } from './schemas/common.js';
 import { trainingSampleSchema, type TrainingSample } from './schemas/training.js';
 import { registerTaskClass, Task } from './task.js';
@@ -68,7 +68,7 @@ export class DLTrainingTask extends Task {
     checkId(sampleId, 'sampleId');
     const path = route`/dltrain/api/sample/${sampleId}/image.png`;
     const bytes = await this.client.transport.getBytes(path, options);
-    return decodePngImage(bytes, `${this.client.url}${path}`);
+    return decodeServerPng(bytes, `${this.client.url}${path}`);
   }
 
   /**
