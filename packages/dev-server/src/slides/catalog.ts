@@ -128,11 +128,8 @@ function openslideProperties(
     props[`openslide.level[${k}].tile-width`] = '256';
     props[`openslide.level[${k}].width`] = String(level.width);
   });
-  if (mpp !== null) {
-    props['openslide.mpp-x'] = String(mpp[0]);
-    props['openslide.mpp-y'] = String(mpp[1]);
-  }
   if (vendor === 'generic-tiff') {
+    // ResolutionUnit "none": OpenSlide reports no openslide.mpp-* (the metadata file has the spacing).
     Object.assign(props, {
       'tiff.ResolutionUnit': 'none',
       'tiff.Software': 'tifffile.py',
@@ -147,7 +144,11 @@ function openslideProperties(
       'openslide.objective-power': '20',
       'tiff.ResolutionUnit': 'inch',
     });
-    if (mpp !== null) props['aperio.MPP'] = String(mpp[0]);
+    if (mpp !== null) {
+      props['aperio.MPP'] = String(mpp[0]);
+      props['openslide.mpp-x'] = String(mpp[0]);
+      props['openslide.mpp-y'] = String(mpp[1]);
+    }
   }
   if (description !== null) {
     props['tiff.ImageDescription'] = description;
@@ -239,6 +240,7 @@ const CATALOG: readonly SyntheticSlideOptions[] = [
     levelCount: 8,
     mpp: 0.25,
     seed: 0x5eed0003,
+    imageDescription: 'AppMag = 40\nMPP = 0.25',
     properties: { 'openslide.objective-power': '40' },
   },
   {
@@ -260,8 +262,11 @@ const CATALOG: readonly SyntheticSlideOptions[] = [
       'mirax.GENERAL.SLIDE_NAME': 'synthetic_2999_x_4001',
       'mirax.HIERARCHICAL.HIER_COUNT': '4',
       'mirax.LAYER_0_LEVEL_0_SECTION.MICROMETER_PER_PIXEL_X': '0.2431',
+      'mirax.LAYER_0_LEVEL_0_SECTION.MICROMETER_PER_PIXEL_Y': '0.2431',
       'mirax.NONHIERLAYER_0_SECTION.SCANNER_HARDWARE_VERSION': '1.0',
       'openslide.background-color': 'FFFFFF',
+      'openslide.mpp-x': '0.2431',
+      'openslide.mpp-y': '0.2431',
       'openslide.objective-power': '20',
     },
   },
