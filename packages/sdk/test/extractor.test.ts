@@ -5,7 +5,7 @@
  * equal to the single-tile calls, with ordering, progress, early exit and argument checks.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { readRegion, syntheticSlide } from '@phas/dev-server/pixels';
+import { syntheticSlide } from '@phas/dev-server/pixels';
 import {
   Client,
   PhasError,
@@ -16,18 +16,13 @@ import {
   type ExtractorPatch,
   type Geometry,
   type Progress,
-  type RasterImage,
 } from '../src/index.js';
+import { countNonZero, level0Rgb, recordingFetch, sameImage } from './helpers/slide-fixtures.js';
 
 const url = inject('phasUrl');
 const keys = inject('phasKeys');
 
-const sent: string[] = [];
-const countingFetch: typeof fetch = (input, init) => {
-  sent.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
-  return fetch(input, init);
-};
-const since = (mark: number) => sent.slice(mark);
+const { fetch: countingFetch, sent, since } = recordingFetch();
 const patchRequests = (mark: number) => since(mark).filter((p) => p.startsWith('/dzi/patch/'));
 
 /** §10.3: slide 3000 × 2000, tile 512, padding 16, 8 sub-tiles. */
@@ -48,25 +43,8 @@ beforeAll(async () => {
   tau = await Slide.open(await Task.open(client, 3), 2);
 });
 
-/** RGB of the level-0 region with top-left (x, y), alpha dropped (transparent → black). */
-function expectedRgb(x: number, y: number, size: number): Uint8Array {
-  const rgba = readRegion(tauImage, 0, x, y, size, size);
-  const rgb = new Uint8Array(size * size * 3);
-  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) rgb.set(rgba.subarray(i, i + 3), j);
-  return rgb;
-}
-
-function sameImage(a: RasterImage, b: RasterImage): boolean {
-  if (a.width !== b.width || a.height !== b.height || a.channels !== b.channels) return false;
-  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
-  return true;
-}
-
-function countNonZero(image: RasterImage): number {
-  let n = 0;
-  for (const v of image.data) if (v !== 0) n++;
-  return n;
-}
+/** RGB of the square level-0 region of the slide with top-left (x, y), black outside. */
+const expectedRgb = (x: number, y: number, size: number) => level0Rgb(tauImage, x, y, size, size);
 
 describe('SamplingROIPatchExtractor: the worked example (protocol §10.3)', () => {
   let ex: SamplingROIPatchExtractor;

@@ -7,7 +7,7 @@
  */
 import { gunzipSync } from 'fflate';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { readRegion, syntheticSlide, type SyntheticSlide } from '@phas/dev-server/pixels';
+import { syntheticSlide, type SyntheticSlide } from '@phas/dev-server/pixels';
 import {
   Client,
   PhasAbortError,
@@ -19,17 +19,13 @@ import {
   type Progress,
   type RasterImage,
 } from '../src/index.js';
+import { firstDifference as differs, recordingFetch, singleRead } from './helpers/slide-fixtures.js';
 
 const url = inject('phasUrl');
 const keys = inject('phasKeys');
 
 /** Paths of every request the client sends (in the order it sends them). */
-const sent: string[] = [];
-const countingFetch: typeof fetch = (input, init) => {
-  sent.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
-  return fetch(input, init);
-};
-const since = (mark: number) => sent.slice(mark);
+const { fetch: countingFetch, sent, since } = recordingFetch();
 
 let client: Client;
 let task: Task;
@@ -43,19 +39,9 @@ beforeAll(async () => {
   tau = await Slide.open(task, 2);
 });
 
-/** What one E16 read of the whole patch returns (OpenSlide semantics, transparent outside). */
-function singleRead(image: SyntheticSlide, center: [number, number], level: number, size: [number, number]): Uint8Array {
-  const ds = image.levels[level]!.downsample;
-  const left = Math.trunc(center[0]) - Math.trunc(size[0] * 0.5 * ds);
-  const top = Math.trunc(center[1]) - Math.trunc(size[1] * 0.5 * ds);
-  return readRegion(image, level, left, top, size[0], size[1]);
-}
-
-/** Index of the first differing byte, -1 when equal (cheap on large images). */
+/** Index of the first differing byte of an RGBA patch, -1 when equal. */
 function firstDifference(actual: RasterImage, expected: Uint8Array): number {
-  if (actual.channels !== 4 || actual.data.length !== expected.length) return -2;
-  for (let i = 0; i < expected.length; i++) if (actual.data[i] !== expected[i]) return i;
-  return -1;
+  return actual.channels === 4 ? differs(actual, expected) : -3;
 }
 
 describe('Slide.open and the slide info (E11)', () => {
