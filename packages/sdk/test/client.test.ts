@@ -18,23 +18,14 @@ import {
   Task,
 } from '@phas/sdk';
 import { countingFetch } from './helpers/counting-fetch.js';
-import { serialiseError } from './helpers/fake-fetch.js';
+import { errorCollector, serialiseError } from './helpers/errors.js';
 
 const url = inject('phasUrl');
 const keys = inject('phasKeys');
 const P = seed.projects.main.id;
 const Q = seed.projects.second.id;
 
-const thrown: unknown[] = [];
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    thrown.push(error);
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
+const { thrown, failure } = errorCollector();
 
 async function admin() {
   const counter = countingFetch();

@@ -17,22 +17,13 @@ import {
   PhasResponseError,
   PhasServerError,
 } from '@phas/sdk';
-import { fakeFetch, htmlJson, loginOk, opaqueRedirect, redirect, serialiseError, werkzeugPage, type FakeHandler } from './helpers/fake-fetch.js';
+import { fakeFetch, htmlJson, loginOk, opaqueRedirect, redirect, werkzeugPage, type FakeHandler } from './helpers/fake-fetch.js';
+import { errorCollector, serialiseError } from './helpers/errors.js';
 
 const KEY = '94df38ae-7c0f-46d7-b324-9c161edb5603';
 const PROJECTS = [{ id: 'p1', admin: 1, disp_name: 'P', desc: null, nslides: 3, nblocks: 2, nspecimens: 2, extra: 'kept' }];
 
-/** Every error a test provoked, checked at the end for the key. */
-const thrown: unknown[] = [];
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    thrown.push(error);
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
+const { thrown, failure } = errorCollector();
 
 function logger() {
   const lines: string[] = [];

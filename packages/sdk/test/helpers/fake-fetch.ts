@@ -89,11 +89,3 @@ export function loginOk(cookie = 'session=s1'): Response {
     headers: { 'content-type': 'application/json', 'set-cookie': `${cookie}; HttpOnly; Path=/` },
   });
 }
-
-/** Everything an error exposes, for "no secret inside" checks: own properties and causes. */
-export function serialiseError(error: unknown, depth = 0): string {
-  if (error === null || typeof error !== 'object' || depth > 5) return String(error);
-  const own = JSON.stringify(error, Object.getOwnPropertyNames(error));
-  const cause = (error as { cause?: unknown }).cause;
-  return `${own} ${String(error)} ${cause === undefined ? '' : serialiseError(cause, depth + 1)}`;
-}
