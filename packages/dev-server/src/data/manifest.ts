@@ -31,10 +31,10 @@ export function pyInt(text: string): number {
 
 /** SQLite `LIKE` (ASCII case-insensitive, `%` and `_` wildcards, no escape). */
 export function sqlLike(value: string, pattern: string): boolean {
-  let re = '';
-  for (const ch of pattern) re += ch === '%' ? '[\\s\\S]*' : ch === '_' ? '[\\s\\S]' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  return new RegExp(`^${fold(re)}$`).test(fold(value));
+  let re = '';
+  for (const ch of fold(pattern)) re += ch === '%' ? '[\\s\\S]*' : ch === '_' ? '[\\s\\S]' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${re}$`).test(fold(value));
 }
 
 /** SQLite `int_column = ?` with a text parameter: numeric text compares by value, other text never matches. */
