@@ -16,3 +16,4 @@ export {
   type BBox,
 } from './geometry.js';
 export { referenceFillPolygon, referenceTileSums } from './reference/index.js';
+export { tileGridLayout, tileDensity, type TileGridLayout, type TileDensity } from './tile-grid.js';

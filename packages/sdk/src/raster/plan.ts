@@ -5,7 +5,8 @@
 import {
   geometryDrawingXY,
   initRaster,
-  samplingRoiBoundingBox,
+  tileDensity,
+  tileGridLayout,
   type BBox,
   type Geometry,
   type PillowVersion,
@@ -85,50 +86,22 @@ export async function planTiles(geometry: unknown, options: PlanTilesOptions = {
   const g = checkGeometry(geometry);
   const tileSize = positiveInt(options.tileSize, 1024, 'tileSize', 1);
   const n = positiveInt(options.subTilesPerTile, 16, 'subTilesPerTile', 1);
-  const bbox = samplingRoiBoundingBox(g);
-  const [x0, y0, x1, y1] = bbox;
-  const tilesX = Math.ceil((x1 - x0) / tileSize);
-  const tilesY = Math.ceil((y1 - y0) / tileSize);
-  if (!(tilesX > 0 && tilesY > 0)) {
-    throw new PhasInputError(`the ROI's bounding box has zero width or height (${x1 - x0} x ${y1 - y0}): no tile grid`, {
-      argument: 'geometry',
-    });
-  }
-  const tx = Math.floor((x1 + x0) / 2) - Math.floor((tilesX * tileSize) / 2);
-  const ty = Math.floor((y1 + y0) / 2) - Math.floor((tilesY * tileSize) / 2);
+  const layout = asInputError('geometry', () => tileGridLayout(g, tileSize, n));
+  const { tx, ty, tilesX, tilesY } = layout;
   const s = n / tileSize;
   const xy = geometryDrawingXY(g, s, s, [-tx, -ty]);
   const raster = await initRaster();
   const { image, sums } = asInputError('geometry', () =>
     raster.drawTileGrid(xy, tilesX, tilesY, n, { fill: 255, outline: 255, pillow: options.pillow }),
   );
-  const density = new Float64Array(sums.length);
-  const nn = n * n;
-  const indices: [number, number][] = [];
-  const overlap: number[] = [];
-  for (let r = 0, k = 0; r < tilesY; r++) {
-    for (let c = 0; c < tilesX; c++, k++) {
-      const v = sums[k] / nn / 255;
-      density[k] = v;
-      if (v > 0) {
-        indices.push([c, r]);
-        overlap.push(v);
-      }
-    }
-  }
+  const { density, indices, overlap } = tileDensity(sums, tilesX, tilesY, n);
   return {
-    bbox,
-    tx,
-    ty,
-    tilesX,
-    tilesY,
-    tileSize,
-    subTilesPerTile: n,
+    ...layout,
     subtiles: image,
     density: { width: tilesX, height: tilesY, data: density },
     sums,
     indices,
-    overlap: Float64Array.from(overlap),
+    overlap,
   };
 }
 

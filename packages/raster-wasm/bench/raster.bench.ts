@@ -1,0 +1,185 @@
+/**
+ * Raster benchmark (run with `npx tsx packages/raster-wasm/bench/raster.bench.ts`): the
+ * SamplingROIPatchExtractor grid and one 50,000-vertex tile mask, WebAssembly vs the plain-TS
+ * reference, against the Python baseline in bench/inputs/python-baseline-results.json (and
+ * Python measured live when Pillow and numpy are importable). Medians over repeats, wall clock.
+ *
+ * Each WASM/reference run is the whole computation from the geometry: validation, bounding box,
+ * grid, translated/scaled vertices, drawing, tile sums, densities and non-empty tiles (for the
+ * mask: translation, drawing, padding), like Python's `construct` and its tile-mask timing.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  geometryDrawingXY,
+  initRaster,
+  referenceFillPolygon,
+  referenceTileSums,
+  tileDensity,
+  tileGridLayout,
+  validateGeometry,
+  type Geometry,
+  type Raster,
+  type RasterImage,
+  type TileDensity,
+} from '../src/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const inputs = join(here, 'inputs');
+const CASES = ['40k_x_30k', '200k_x_150k'].flatMap((e) => [20, 2000, 50000].map((v) => `poly_${e}_${v}v`));
+
+interface BenchInput {
+  id: string;
+  geom: Geometry;
+  tile_size: number;
+  sub_tiles_per_tile: number;
+  padding: number;
+}
+interface PyTiming {
+  median_s: number;
+}
+interface PyBaseline {
+  extractor: { id: string; construct: PyTiming; tiles: [number, number]; nonzero_tiles: number }[];
+  inner_mask: { id: string; tile_index: [number, number]; mask_nonzero: number; timing: PyTiming }[];
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Median wall time (ms) of `fn` over enough repeats (>= 7, about `budgetMs` in total). */
+function time(fn: () => unknown, budgetMs = 1500): number {
+  fn(); // warm-up
+  const first = performance.now();
+  fn();
+  const once = Math.max(performance.now() - first, 0.001);
+  const repeats = Math.max(7, Math.min(500, Math.floor(budgetMs / once)));
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+function check(g: Geometry): void {
+  const problem = validateGeometry(g);
+  if (problem) throw new Error(problem);
+}
+
+function gridWasm(raster: Raster, input: BenchInput): TileDensity {
+  check(input.geom);
+  const n = input.sub_tiles_per_tile;
+  const l = tileGridLayout(input.geom, input.tile_size, n);
+  const s = n / input.tile_size;
+  const xy = geometryDrawingXY(input.geom, s, s, [-l.tx, -l.ty]);
+  const { sums } = raster.drawTileGrid(xy, l.tilesX, l.tilesY, n, { fill: 255, outline: 255 });
+  return tileDensity(sums, l.tilesX, l.tilesY, n);
+}
+
+function gridReference(input: BenchInput): TileDensity {
+  check(input.geom);
+  const n = input.sub_tiles_per_tile;
+  const l = tileGridLayout(input.geom, input.tile_size, n);
+  const s = n / input.tile_size;
+  const xy = geometryDrawingXY(input.geom, s, s, [-l.tx, -l.ty]);
+  const canvas = { width: l.tilesX * n, height: l.tilesY * n, data: new Uint8Array(l.tilesX * n * l.tilesY * n) };
+  referenceFillPolygon(canvas, xy, { fill: 255, outline: 255 });
+  return tileDensity(referenceTileSums(canvas, n), l.tilesX, l.tilesY, n);
+}
+
+function maskWasm(raster: Raster, input: BenchInput, px: number, py: number): RasterImage {
+  check(input.geom);
+  const xy = geometryDrawingXY(input.geom, 1, 1, [-px, -py]);
+  return raster.drawPaddedMask(xy, input.tile_size, input.padding, { fill: 255 });
+}
+
+function maskReference(input: BenchInput, px: number, py: number): RasterImage {
+  check(input.geom);
+  const ts = input.tile_size;
+  const p = input.padding;
+  const xy = geometryDrawingXY(input.geom, 1, 1, [-px, -py]);
+  const inner = { width: ts, height: ts, data: new Uint8Array(ts * ts) };
+  referenceFillPolygon(inner, xy, { fill: 255 });
+  const size = ts + 2 * p;
+  const out = new Uint8Array(size * size);
+  for (let y = 0; y < ts; y++) out.set(inner.data.subarray(y * ts, (y + 1) * ts), (y + p) * size + p);
+  return { width: size, height: size, channels: 1, data: out };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function livePython(): string | null {
+  try {
+    execFileSync('python3', ['-c', 'import PIL, numpy'], { stdio: 'ignore' });
+    return 'available';
+  } catch {
+    return null;
+  }
+}
+
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
+
+const raster = await initRaster();
+const baseline = JSON.parse(readFileSync(join(inputs, 'python-baseline-results.json'), 'utf8')) as PyBaseline;
+const python = livePython();
+
+console.log('Extractor grid (SamplingROIPatchExtractor construction), median ms');
+console.log('| case | tiles (non-zero) | WASM | TS reference | ref/WASM | Python baseline | Python/WASM | Python live |');
+console.log('|---|---|---|---|---|---|---|---|');
+const inputsById = new Map<string, BenchInput>();
+for (const id of CASES) {
+  const input = JSON.parse(readFileSync(join(inputs, `${id}.json`), 'utf8')) as BenchInput;
+  inputsById.set(id, input);
+  const a = gridWasm(raster, input);
+  const b = gridReference(input);
+  if (!sameBytes(new Uint8Array(a.density.buffer), new Uint8Array(b.density.buffer))) throw new Error(`${id}: WASM and reference densities differ`);
+  const py = baseline.extractor.find((e) => e.id === id);
+  if (py && py.nonzero_tiles !== a.indices.length) throw new Error(`${id}: ${a.indices.length} non-zero tiles, Python had ${py.nonzero_tiles}`);
+  const w = time(() => gridWasm(raster, input));
+  const r = time(() => gridReference(input), 3000);
+  const p = py ? py.construct.median_s * 1000 : NaN;
+  const l = tileGridLayout(input.geom, input.tile_size, input.sub_tiles_per_tile);
+  console.log(
+    `| ${id} | ${l.tilesX}x${l.tilesY} (${a.indices.length}) | ${fmt(w)} | ${fmt(r)} | ${ratio(r, w)} | ${fmt(p)} | ${ratio(p, w)} | ${python ? 'see note' : 'n/a (no PIL/numpy)'} |`,
+  );
+}
+
+console.log('\nOne tile mask of a 50,000-vertex ROI (tile with overlap closest to 0.5), median ms');
+console.log('| case | tile | WASM | TS reference | ref/WASM | Python baseline | Python/WASM | Python live |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const id of CASES.filter((c) => c.endsWith('50000v'))) {
+  const input = inputsById.get(id) as BenchInput;
+  const grid = gridWasm(raster, input);
+  let best = 0;
+  grid.overlap.forEach((v, i) => {
+    if (Math.abs(v - 0.5) < Math.abs(grid.overlap[best] - 0.5)) best = i;
+  });
+  const [col, row] = grid.indices[best];
+  const l = tileGridLayout(input.geom, input.tile_size, input.sub_tiles_per_tile);
+  const px = l.tx + col * input.tile_size;
+  const py = l.ty + row * input.tile_size;
+  const mask = maskWasm(raster, input, px, py);
+  if (!sameBytes(mask.data, maskReference(input, px, py).data)) throw new Error(`${id}: masks differ`);
+  const pyMask = baseline.inner_mask.find((m) => m.id === id);
+  if (pyMask && (pyMask.tile_index.join() !== `${col},${row}` || pyMask.mask_nonzero !== mask.data.filter((v) => v !== 0).length)) {
+    throw new Error(`${id}: tile or mask pixel count differs from Python's`);
+  }
+  const w = time(() => maskWasm(raster, input, px, py));
+  const r = time(() => maskReference(input, px, py), 3000);
+  const p = pyMask ? pyMask.timing.median_s * 1000 : NaN;
+  console.log(`| ${id} | [${col}, ${row}] | ${fmt(w)} | ${fmt(r)} | ${ratio(r, w)} | ${fmt(p)} | ${ratio(p, w)} | ${python ? 'see note' : 'n/a (no PIL/numpy)'} |`);
+}
+console.log(
+  python
+    ? '\nPython (Pillow + numpy) is importable here, but this script only reports the recorded baseline; run bench_python.py for live numbers.'
+    : '\nPython live: not measured (python3 cannot import PIL and numpy on this machine); the Python columns are the recorded baseline (AMD EPYC VM, 2 vCPUs).',
+);
