@@ -17,10 +17,8 @@ export default async function globalSetup() {
       '/consumer/': 'e2e/consumer/dist',
       '/esm-deps/': 'e2e/.artifacts/esm-deps',
     },
-    headers: (path) =>
-      path.startsWith('/e2e/csp')
-        ? { 'Content-Security-Policy': "script-src 'self' 'wasm-unsafe-eval'" }
-        : {},
+    headers: (path): Record<string, string> =>
+      path.startsWith('/e2e/csp') ? { 'Content-Security-Policy': "script-src 'self' 'wasm-unsafe-eval'" } : {},
   });
   process.env.PHAS_E2E_URL = front.url;
   process.env.PHAS_E2E_DEV_URL = dev.url;
