@@ -9,6 +9,7 @@ import { registerSlideRoutes } from './slides.js';
 import { registerAnnotationRoutes } from './annotations.js';
 import { registerSamplingRoutes } from './sampling.js';
 import { registerTrainingRoutes } from './training.js';
+import { registerImageRoutes } from './images.js';
 
 /** Registers every endpoint the dev server implements. */
 export function registerRoutes(router: Router<Handler>): void {
@@ -18,4 +19,5 @@ export function registerRoutes(router: Router<Handler>): void {
   registerAnnotationRoutes(router);
   registerSamplingRoutes(router);
   registerTrainingRoutes(router);
+  registerImageRoutes(router);
 }
