@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PhasInputError } from '../errors/index.js';
+import { describePath } from '../util/files.js';
 import type { Platform } from './platform.js';
 
 interface DispatcherConstructor {
@@ -35,7 +36,7 @@ async function bundledAgentClass(): Promise<DispatcherConstructor> {
 function fileError(error: unknown, path: string, argument: string, action: string): PhasInputError {
   const code = (error as { code?: unknown })?.code;
   const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : typeof code === 'string' ? code : 'I/O error';
-  return new PhasInputError(`${argument}: cannot ${action} ${JSON.stringify(path)} (${reason})`, { argument });
+  return new PhasInputError(`${argument}: cannot ${action} ${describePath(path)} (${reason})`, { argument });
 }
 
 /** The Node implementation of {@link Platform}. */

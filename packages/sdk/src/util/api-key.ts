@@ -6,6 +6,7 @@
  */
 import { PhasInputError } from '../errors/index.js';
 import type { Platform } from '../platform/platform.js';
+import { describePath } from './files.js';
 
 /** The parsed API key file: `{"api_key": "<key>"}` (other members are ignored). */
 export interface ApiKeyFile {
@@ -35,17 +36,18 @@ async function keyFromFile(path: string, platform: Platform, argument: string): 
   if (typeof path !== 'string' || path === '') {
     throw new PhasInputError(`${argument} must be a non-empty path`, { argument });
   }
+  const shown = describePath(path);
   const text = await platform.readTextFile(path, argument);
   if (text.trim() === '') {
-    throw new PhasInputError(`the API key file ${JSON.stringify(path)} is empty`, { argument, code: 'invalid_key_file' });
+    throw new PhasInputError(`the API key file ${shown} is empty`, { argument, code: 'invalid_key_file' });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new PhasInputError(`the API key file ${JSON.stringify(path)} is not valid JSON`, { argument, code: 'invalid_key_file' });
+    throw new PhasInputError(`the API key file ${shown} is not valid JSON`, { argument, code: 'invalid_key_file' });
   }
-  return keyFromObject(parsed, `the API key file ${JSON.stringify(path)}`, argument);
+  return keyFromObject(parsed, `the API key file ${shown}`, argument);
 }
 
 /**

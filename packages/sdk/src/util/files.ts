@@ -26,3 +26,11 @@ export function checkFilename(value: unknown, argument: string): string | undefi
 export function writeResultFile(filename: string, data: Uint8Array | string, argument: string): Promise<void> {
   return currentPlatform().writeFileAtomic(filename, data, argument);
 }
+
+/**
+ * How a file path appears in messages: quoted when it looks like a path, else withheld, so a
+ * key pasted where a path belongs (e.g. into `PHAS_AUTH_KEY`) is never echoed.
+ */
+export function describePath(path: string): string {
+  return /[/\\]|\.[a-z0-9]{1,5}$/i.test(path) ? JSON.stringify(path) : '(a value that does not look like a path; not shown)';
+}
