@@ -18,7 +18,8 @@ import {
   densityOfX,
   densityOfY,
   mixHash,
-  nucleusColour,
+  NUCLEUS_CORE,
+  NUCLEUS_RIM,
   patternOf,
   type Pattern,
   rowHash,
@@ -259,7 +260,8 @@ export class LevelRenderer {
     // Imported bindings can compile to getters (tsx, Vite SSR); read them once.
     const stroma = STROMA;
     const background = BACKGROUND;
-    const nucleus = nucleusColour;
+    const core = NUCLEUS_CORE;
+    const rim = NUCLEUS_RIM;
     const mix = mixHash;
     const diagonal = p.diagonal;
     const Y = Math.floor(row * this.ds);
@@ -270,6 +272,14 @@ export class LevelRenderer {
     const rTone = toneOfY(p, Y);
     const rDensity = densityOfY(p, Y);
     const rowCode = ((row & 15) << 8) | (((row >> 4) & 1) << 19) | this.levelBits;
+    // The nucleus of the current cell (same arithmetic as `nucleusColour`, hoisted per cell).
+    let cell = 0;
+    let haveCell = false;
+    let threshold = 0;
+    let ox = 0;
+    let dy2 = 0;
+    let r2 = -1;
+    let core2 = 0;
     let o = offset;
     for (let k = 0; k < n; k++, o++) {
       const code = colCode[k];
@@ -282,7 +292,24 @@ export class LevelRenderer {
       if (X < left || X > right || Y < colTop[k] || Y > colBottom[k]) {
         c = background;
       } else {
-        c = nucleus(mix(colCellHash[k], rHash), colFx[k], fy, colDensity[k] + rDensity);
+        if (!haveCell || colCellHash[k] !== cell) {
+          cell = colCellHash[k];
+          haveCell = true;
+          const h = mix(cell, rHash);
+          threshold = h >>> 24;
+          ox = 8 + (h & 15);
+          const dy = fy - (8 + ((h >>> 4) & 15));
+          const r = 4 + ((h >>> 8) & 3);
+          dy2 = dy * dy;
+          r2 = dy2 <= r * r ? r * r : -1; // -1: this row misses the nucleus
+          core2 = (r - 2) * (r - 2);
+        }
+        c = -1;
+        if (r2 >= 0 && threshold < colDensity[k] + rDensity) {
+          const dx = colFx[k] - ox;
+          const d2 = dx * dx + dy2;
+          if (d2 <= r2) c = d2 <= core2 ? core : rim;
+        }
         if (c === -1) c = stroma[colTone[k] + rTone + diagonal[(X + Y) & 63]];
       }
       px[o] = c | (code ^ rowCode);
