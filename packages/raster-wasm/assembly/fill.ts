@@ -23,6 +23,8 @@ let actA: usize = 0; // i32[n]  active edges, table order
 let actB: usize = 0; // i32[n]
 let xsBuf: usize = 0; // f32[2n] crossings of the current row
 let epBuf: usize = 0; // i32[n]  edges with an endpoint on the current row, table order
+let rowCounts: usize = 0; // i32[rows + 1] counting-sort buckets (only when rows is small enough)
+let useCounting: bool = false;
 
 // @ts-ignore: decorator
 @inline
@@ -30,7 +32,14 @@ function align8(v: usize): usize {
   return (v + 7) & ~(<usize>7);
 }
 
-function layout(scratch: usize, n: i32): usize {
+/** Counting sort of the edges by first row when the visible rows are not many more than edges. */
+// @ts-ignore: decorator
+@inline
+function countingFits(n: i32, rows: i32): bool {
+  return rows <= 4 * n + 65536;
+}
+
+function layout(scratch: usize, n: i32, rows: i32): usize {
   const n4 = <usize>n * 4;
   let p = align8(scratch);
   pX = p; p = align8(p + n4);
@@ -45,12 +54,18 @@ function layout(scratch: usize, n: i32): usize {
   actB = p; p = align8(p + n4);
   xsBuf = p; p = align8(p + n4 * 2);
   epBuf = p; p = align8(p + n4);
+  useCounting = countingFits(n, rows);
+  rowCounts = p;
+  if (useCounting) p = align8(p + (<usize>rows + 1) * 4);
   return p - scratch;
 }
 
-/** Bytes of scratch memory `fillPolygon` needs for n vertices (plus 8 for alignment). */
-export function fillScratchBytes(n: i32): usize {
-  return layout(0, n) + 8;
+/**
+ * Bytes of scratch memory `fillPolygon` needs for n vertices on a canvas of `height` rows
+ * (plus 8 for alignment).
+ */
+export function fillScratchBytes(n: i32, height: i32): usize {
+  return layout(0, n, height) + 8;
 }
 
 // ---- Pillow's numeric helpers -----------------------------------------------------------------
@@ -136,24 +151,50 @@ function fillPass(n: i32, ink: u8, pillow94: bool): void {
     store<i32>(eYmax + o, ay < by ? by : ay);
     count++;
   }
-  if (n == 1) return;
   // 3.3: visible rows
   const M = maxY;
   const ylo = minY > 0 ? minY : 0;
   const yhi = M < cHeight - 1 ? M : cHeight - 1;
   if (ylo > yhi || count == 0) return;
 
-  // bucket the edges that reach a visible row by their first visible row
+  // bucket the edges that reach a visible row by their first visible row, in table order
   let nk: i32 = 0;
-  for (let t: i32 = 0; t < count; t++) {
-    const lo = ld32(eYmin, t);
-    const hi = ld32(eYmax, t);
-    if (hi < ylo || lo > yhi) continue;
-    const start = lo > ylo ? lo : ylo;
-    store<u64>(keys + (<usize>nk << 3), (<u64>(start - ylo) << 32) | <u64>t);
-    nk++;
+  const rows = yhi - ylo + 1;
+  if (useCounting) {
+    memory.fill(rowCounts, 0, (<usize>rows + 1) * 4);
+    for (let t: i32 = 0; t < count; t++) {
+      const lo = ld32(eYmin, t);
+      const hi = ld32(eYmax, t);
+      if (hi < ylo || lo > yhi) continue;
+      const q = rowCounts + (<usize>((lo > ylo ? lo : ylo) - ylo + 1) << 2);
+      store<i32>(q, load<i32>(q) + 1);
+      nk++;
+    }
+    for (let r: i32 = 1; r <= rows; r++) {
+      const q = rowCounts + (<usize>r << 2);
+      store<i32>(q, load<i32>(q) + load<i32>(q - 4));
+    }
+    for (let t: i32 = 0; t < count; t++) {
+      const lo = ld32(eYmin, t);
+      const hi = ld32(eYmax, t);
+      if (hi < ylo || lo > yhi) continue;
+      const start = (lo > ylo ? lo : ylo) - ylo;
+      const q = rowCounts + (<usize>start << 2);
+      const at = load<i32>(q);
+      store<i32>(q, at + 1);
+      store<u64>(keys + (<usize>at << 3), (<u64>start << 32) | <u64>t);
+    }
+  } else {
+    for (let t: i32 = 0; t < count; t++) {
+      const lo = ld32(eYmin, t);
+      const hi = ld32(eYmax, t);
+      if (hi < ylo || lo > yhi) continue;
+      const start = lo > ylo ? lo : ylo;
+      store<u64>(keys + (<usize>nk << 3), (<u64>(start - ylo) << 32) | <u64>t);
+      nk++;
+    }
+    sortU64(keys, nk);
   }
-  sortU64(keys, nk);
 
   let act = actA;
   let nxt = actB;
@@ -270,7 +311,7 @@ function fillPass(n: i32, ink: u8, pillow94: bool): void {
  * Pillow's default). `mode`: 0 = Pillow >= 11.2.1, 1 = Pillow 9.4.
  */
 export function drawPolygon(xy: usize, n: i32, fill: i32, outline: i32, mode: i32, scratch: usize): void {
-  layout(scratch, n);
+  layout(scratch, n, cHeight);
   for (let i: i32 = 0; i < n; i++) {
     store<i32>(pX + (<usize>i << 2), <i32>load<f64>(xy + (<usize>i << 4)));
     store<i32>(pY + (<usize>i << 2), <i32>load<f64>(xy + (<usize>i << 4) + 8));

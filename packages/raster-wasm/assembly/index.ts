@@ -10,9 +10,9 @@ export function heapBase(): usize {
   return __heap_base;
 }
 
-/** Scratch bytes `fillPolygon` needs for `n` vertices. */
-export function scratchBytes(n: i32): usize {
-  return fillScratchBytes(n);
+/** Scratch bytes `fillPolygon` needs for `n` vertices on a canvas `height` rows high. */
+export function scratchBytes(n: i32, height: i32): usize {
+  return fillScratchBytes(n, height);
 }
 
 /**

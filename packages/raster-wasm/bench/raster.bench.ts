@@ -7,6 +7,8 @@
  * Each WASM/reference run is the whole computation from the geometry: validation, bounding box,
  * grid, translated/scaled vertices, drawing, tile sums, densities and non-empty tiles (for the
  * mask: translation, drawing, padding), like Python's `construct` and its tile-mask timing.
+ * "WASM" leaves the sub-tile canvas in WebAssembly memory (as planTiles does until `subtiles` is
+ * read); "WASM + image" also copies it out into a fresh array, as Python always builds it.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -78,8 +80,20 @@ function gridWasm(raster: Raster, input: BenchInput): TileDensity {
   const l = tileGridLayout(input.geom, input.tile_size, n);
   const s = n / input.tile_size;
   const xy = geometryDrawingXY(input.geom, s, s, [-l.tx, -l.ty]);
-  const { sums } = raster.drawTileGrid(xy, l.tilesX, l.tilesY, n, { fill: 255, outline: 255 });
+  const sums = raster.tileGridSums(xy, l.tilesX, l.tilesY, n, { fill: 255, outline: 255 });
   return tileDensity(sums, l.tilesX, l.tilesY, n);
+}
+
+/** The same plus the sub-tile canvas copied out of WebAssembly memory (Python always makes it). */
+function gridWasmWithImage(raster: Raster, input: BenchInput): RasterImage {
+  check(input.geom);
+  const n = input.sub_tiles_per_tile;
+  const l = tileGridLayout(input.geom, input.tile_size, n);
+  const s = n / input.tile_size;
+  const xy = geometryDrawingXY(input.geom, s, s, [-l.tx, -l.ty]);
+  const { image, sums } = raster.drawTileGrid(xy, l.tilesX, l.tilesY, n, { fill: 255, outline: 255 });
+  tileDensity(sums, l.tilesX, l.tilesY, n);
+  return image;
 }
 
 function gridReference(input: BenchInput): TileDensity {
@@ -133,8 +147,8 @@ const baseline = JSON.parse(readFileSync(join(inputs, 'python-baseline-results.j
 const python = livePython();
 
 console.log('Extractor grid (SamplingROIPatchExtractor construction), median ms');
-console.log('| case | tiles (non-zero) | WASM | TS reference | ref/WASM | Python baseline | Python/WASM | Python live |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| case | tiles (non-zero) | WASM | WASM + image | TS reference | ref/WASM | Python baseline | Python/WASM | Python/(WASM + image) | Python live |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 const inputsById = new Map<string, BenchInput>();
 for (const id of CASES) {
   const input = JSON.parse(readFileSync(join(inputs, `${id}.json`), 'utf8')) as BenchInput;
@@ -145,11 +159,12 @@ for (const id of CASES) {
   const py = baseline.extractor.find((e) => e.id === id);
   if (py && py.nonzero_tiles !== a.indices.length) throw new Error(`${id}: ${a.indices.length} non-zero tiles, Python had ${py.nonzero_tiles}`);
   const w = time(() => gridWasm(raster, input));
+  const wi = time(() => gridWasmWithImage(raster, input));
   const r = time(() => gridReference(input), 3000);
   const p = py ? py.construct.median_s * 1000 : NaN;
   const l = tileGridLayout(input.geom, input.tile_size, input.sub_tiles_per_tile);
   console.log(
-    `| ${id} | ${l.tilesX}x${l.tilesY} (${a.indices.length}) | ${fmt(w)} | ${fmt(r)} | ${ratio(r, w)} | ${fmt(p)} | ${ratio(p, w)} | ${python ? 'see note' : 'n/a (no PIL/numpy)'} |`,
+    `| ${id} | ${l.tilesX}x${l.tilesY} (${a.indices.length}) | ${fmt(w)} | ${fmt(wi)} | ${fmt(r)} | ${ratio(r, w)} | ${fmt(p)} | ${ratio(p, w)} | ${ratio(p, wi)} | ${python ? 'see note' : 'n/a (no PIL/numpy)'} |`,
   );
 }
 

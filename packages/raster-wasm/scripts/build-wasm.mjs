@@ -17,6 +17,7 @@ const { error, stderr } = await asc.main([
   '--optimizeLevel', '3',
   '--shrinkLevel', '0',
   '--noAssert',
+  '--enable', 'simd',
   '--use', 'abort=',
 ]);
 if (error) {

@@ -66,7 +66,10 @@ export function samplingRoiBoundingBox(geometry: Geometry): BBox {
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
-    for (const [x, y] of geometry.data) {
+    const data = geometry.data;
+    for (let i = 0; i < data.length; i++) {
+      const x = data[i][0];
+      const y = data[i][1];
       if (x < minX) minX = x;
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;
@@ -154,12 +157,17 @@ function flatten(points: readonly (readonly number[])[], dx: number, dy: number,
   return xy;
 }
 
-function checkNumbers(values: unknown, count: number, where: string): string | null {
-  if (!Array.isArray(values) || values.length !== count) return `${where} must be an array of exactly ${count} numbers`;
+/** Checks `data[i]` is an array of exactly `count` finite numbers below 2^31 in magnitude. */
+function checkNumbers(data: unknown[], i: number, count: number): string | null {
+  const values = data[i];
+  if (!Array.isArray(values) || values.length !== count) return `geometry.data[${i}] must be an array of exactly ${count} numbers`;
   for (let k = 0; k < count; k++) {
     const v: unknown = values[k];
-    if (typeof v !== 'number' || !Number.isFinite(v)) return `${where}[${k}] must be a finite number`;
-    if (Math.abs(v) >= COORD_LIMIT) return `${where}[${k}] is out of range (|value| must be below 2^31)`;
+    if (typeof v !== 'number' || !(v > -COORD_LIMIT && v < COORD_LIMIT)) {
+      return typeof v === 'number' && Number.isFinite(v)
+        ? `geometry.data[${i}][${k}] is out of range (|value| must be below 2^31)`
+        : `geometry.data[${i}][${k}] must be a finite number`;
+    }
   }
   return null;
 }
@@ -184,14 +192,14 @@ export function validateGeometry(geometry: unknown): string | null {
   if (type === 'polygon') {
     if (data.length < 2) return 'geometry.data must have at least 2 vertices';
     for (let i = 0; i < data.length; i++) {
-      const problem = checkNumbers(data[i], 2, `geometry.data[${i}]`);
+      const problem = checkNumbers(data, i, 2);
       if (problem) return problem;
     }
     return null;
   }
   if (data.length !== 2) return 'trapezoid geometry.data must be exactly 2 triples [x, y, w]';
   for (let i = 0; i < 2; i++) {
-    const problem = checkNumbers(data[i], 3, `geometry.data[${i}]`);
+    const problem = checkNumbers(data, i, 3);
     if (problem) return problem;
   }
   const [[x0, y0], [x1, y1]] = data as number[][];

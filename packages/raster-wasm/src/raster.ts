@@ -10,7 +10,7 @@ import { checkCanvas, checkSize, checkXY, resolveInk } from './input.js';
 export interface RasterExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  scratchBytes(n: number): number;
+  scratchBytes(n: number, height: number): number;
   fillPolygon(
     canvas: number, width: number, height: number, stride: number, rowOrigin: number,
     xy: number, n: number, fill: number, outline: number, mode: number, scratch: number,
@@ -113,7 +113,7 @@ export class Raster {
     const r1 = Math.min(height - 1, info.maxY);
     if (r0 > r1) return; // every vertex row is off the canvas: nothing can be painted
     const bytes = (r1 - r0 + 1) * width;
-    const layout = this.#layout(bytes, info.n, 0);
+    const layout = this.#layout(bytes, info.n, height, 0);
     const u8 = this.#u8;
     u8.set(data.subarray(r0 * width, (r1 + 1) * width), layout.canvas);
     this.#writeXY(xy, layout.xy);
@@ -138,7 +138,7 @@ export class Raster {
       throw new RangeError(`canvas ${width}x${height} is not a whole number of ${n}x${n} blocks`);
     }
     const tiles = (width / n) * (height / n);
-    const layout = this.#layout(width * height, 0, tiles * 4);
+    const layout = this.#layout(width * height, 0, height, tiles * 4);
     this.#u8.set(data, layout.canvas);
     this.#wasm.tileSums(layout.canvas, width, height, width, n, layout.out);
     return new Uint32Array(this.#u8.buffer, layout.out, tiles).slice();
@@ -154,6 +154,27 @@ export class Raster {
    * ```
    */
   drawTileGrid(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: FillPolygonOptions = {}): TileGrid {
+    const { layout, sums } = this.#tileGrid(xy, tilesX, tilesY, n, options);
+    const width = tilesX * n;
+    const height = tilesY * n;
+    const image: RasterImage = { width, height, channels: 1, data: this.#u8.slice(layout.canvas, layout.canvas + width * height) };
+    return { image, sums };
+  }
+
+  /**
+   * The per-tile sums of {@link drawTileGrid} without copying the drawn canvas out of
+   * WebAssembly memory (for callers that only need the densities).
+   *
+   * @example
+   * ```ts
+   * const sums = raster.tileGridSums(xy, 35, 25, 16, { fill: 255 }); // Uint32Array(875)
+   * ```
+   */
+  tileGridSums(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: FillPolygonOptions = {}): Uint32Array {
+    return this.#tileGrid(xy, tilesX, tilesY, n, options).sums;
+  }
+
+  #tileGrid(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: FillPolygonOptions) {
     checkPositiveInt(tilesX, 'tilesX');
     checkPositiveInt(tilesY, 'tilesY');
     checkPositiveInt(n, 'n');
@@ -165,17 +186,13 @@ export class Raster {
     const outline = resolveInk(options.outline, 'outline');
     const mode = modeOf(options.pillow);
     const tiles = tilesX * tilesY;
-    const layout = this.#layout(width * height, info.n, tiles * 4);
+    const layout = this.#layout(width * height, info.n, height, tiles * 4);
     this.#u8.fill(0, layout.canvas, layout.canvas + width * height);
     this.#writeXY(xy, layout.xy);
     const w = this.#wasm;
     w.fillPolygon(layout.canvas, width, height, width, 0, layout.xy, info.n, fill, outline, mode, layout.scratch);
     w.tileSums(layout.canvas, width, height, width, n, layout.out);
-    const u8 = this.#u8;
-    return {
-      image: { width, height, channels: 1, data: u8.slice(layout.canvas, layout.canvas + width * height) },
-      sums: new Uint32Array(u8.buffer, layout.out, tiles).slice(),
-    };
+    return { layout, sums: new Uint32Array(this.#u8.buffer, layout.out, tiles).slice() };
   }
 
   /**
@@ -198,7 +215,7 @@ export class Raster {
     const outline = resolveInk(options.outline, 'outline');
     const mode = modeOf(options.pillow);
     const bytes = outer * outer;
-    const layout = this.#layout(bytes, info.n, 0);
+    const layout = this.#layout(bytes, info.n, size, 0);
     this.#u8.fill(0, layout.canvas, layout.canvas + bytes);
     this.#writeXY(xy, layout.xy);
     const inner = layout.canvas + padding * outer + padding;
@@ -206,12 +223,15 @@ export class Raster {
     return { width: outer, height: outer, channels: 1, data: this.#u8.slice(layout.canvas, layout.canvas + bytes) };
   }
 
-  /** Reserves [canvas][xy: n pairs][scratch][out] and returns their byte offsets. */
-  #layout(canvasBytes: number, n: number, outBytes: number) {
+  /**
+   * Reserves [canvas][xy: n pairs][scratch for n vertices on `height` rows][out] and returns
+   * their byte offsets.
+   */
+  #layout(canvasBytes: number, n: number, height: number, outBytes: number) {
     const canvas = this.#base;
     const xy = align(canvas + canvasBytes, 16);
     const scratch = align(xy + n * 16, 16);
-    const out = align(scratch + (n > 0 ? this.#wasm.scratchBytes(n) : 0), 16);
+    const out = align(scratch + (n > 0 ? this.#wasm.scratchBytes(n, height) : 0), 16);
     this.#ensure(out + outBytes);
     return { canvas, xy, scratch, out };
   }

@@ -135,3 +135,19 @@ it('clips long outline segments exactly like step-by-step Bresenham', async () =
     expect(firstDifference(a.data, b.data), JSON.stringify(xy)).toBe(-1);
   }
 });
+
+it('agrees on very tall canvases, where edges are ordered by sorting instead of counting', async () => {
+  const raster = await initRaster();
+  const rand = prng(99);
+  for (let i = 0; i < 20; i++) {
+    const width = 3 + (i % 5);
+    const height = 70_000 + i * 1000; // more rows than 4 * vertices + 65536
+    const xy = Array.from({ length: 2 * (3 + (i % 6)) }, (_, k) => (k % 2 ? rand() * height * 1.2 - height * 0.1 : rand() * width * 1.5 - 1));
+    const a = { width, height, data: new Uint8Array(width * height) };
+    const b = { width, height, data: new Uint8Array(width * height) };
+    raster.fillPolygon(a, xy, { fill: 255, outline: i % 2 ? 7 : null, pillow: i % 3 ? '12' : '9.4' });
+    referenceFillPolygon(b, xy, { fill: 255, outline: i % 2 ? 7 : null, pillow: i % 3 ? '12' : '9.4' });
+    expect(firstDifference(a.data, b.data), JSON.stringify(xy)).toBe(-1);
+    expect(a.data.some((v) => v !== 0)).toBe(true);
+  }
+});

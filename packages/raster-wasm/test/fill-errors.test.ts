@@ -86,3 +86,28 @@ describe('fillPolygon basics', () => {
     expect(() => raster.tileSums(c, 3)).toThrow(RangeError);
   });
 });
+
+describe('tile grids', () => {
+  it('tileGridSums equals drawTileGrid sums and the tileSums of its image (SIMD and scalar n)', () => {
+    const xy = [3.5, 1, 60.2, 12.7, 41, 47.9, 7, 30];
+    for (const n of [16, 32, 3, 8]) {
+      const tilesX = Math.ceil(64 / n);
+      const tilesY = Math.ceil(50 / n);
+      const { image, sums } = raster.drawTileGrid(xy, tilesX, tilesY, n, { fill: 255 });
+      expect(Array.from(raster.tileGridSums(xy, tilesX, tilesY, n, { fill: 255 }))).toEqual(Array.from(sums));
+      expect(Array.from(raster.tileSums(image, n))).toEqual(Array.from(sums));
+      expect(sums.reduce((t, v) => t + v, 0)).toBe(image.data.reduce((t, v) => t + v, 0));
+    }
+  });
+
+  it('draws a padded mask whose ring stays zero', () => {
+    const mask = raster.drawPaddedMask([-10, -10, 100, -10, 100, 100, -10, 100], 16, 4, { fill: 255 });
+    expect([mask.width, mask.height, mask.channels]).toEqual([24, 24, 1]);
+    for (let y = 0; y < 24; y++) {
+      for (let x = 0; x < 24; x++) {
+        const inner = x >= 4 && x < 20 && y >= 4 && y < 20;
+        expect(mask.data[y * 24 + x]).toBe(inner ? 255 : 0);
+      }
+    }
+  });
+});

@@ -39,8 +39,11 @@ export interface TilePlan {
   tilesY: number;
   tileSize: number;
   subTilesPerTile: number;
-  /** The drawn sub-tile canvas, `tilesX·n × tilesY·n`, 0 or 255 (Python's `arr_subtiles`). */
-  subtiles: RasterImage;
+  /**
+   * The drawn sub-tile canvas, `tilesX·n × tilesY·n`, 0 or 255 (Python's `arr_subtiles`).
+   * Materialised on first access (then kept), so plans that only need densities stay cheap.
+   */
+  readonly subtiles: RasterImage;
   /** Per-tile coverage `(sum / n²) / 255`, row-major (Python's `arr_tiles`). */
   density: { width: number; height: number; data: Float64Array };
   /** Per-tile sums of the sub-tile canvas, row-major (`density = (sums / n²) / 255`). */
@@ -91,18 +94,18 @@ export async function planTiles(geometry: unknown, options: PlanTilesOptions = {
   const s = n / tileSize;
   const xy = geometryDrawingXY(g, s, s, [-tx, -ty]);
   const raster = await initRaster();
-  const { image, sums } = asInputError('geometry', () =>
-    raster.drawTileGrid(xy, tilesX, tilesY, n, { fill: 255, outline: 255, pillow: options.pillow }),
-  );
+  const draw = { fill: 255, outline: 255, pillow: options.pillow };
+  const sums = asInputError('geometry', () => raster.tileGridSums(xy, tilesX, tilesY, n, draw));
   const { density, indices, overlap } = tileDensity(sums, tilesX, tilesY, n);
-  return {
-    ...layout,
-    subtiles: image,
-    density: { width: tilesX, height: tilesY, data: density },
-    sums,
-    indices,
-    overlap,
-  };
+  const plan = { ...layout, density: { width: tilesX, height: tilesY, data: density }, sums, indices, overlap } as TilePlan;
+  // The sub-tile canvas is drawn again (identically) on first access instead of being copied
+  // out of WebAssembly memory for every plan: most callers only need the densities.
+  let subtiles: RasterImage | undefined;
+  Object.defineProperty(plan, 'subtiles', {
+    enumerable: true,
+    get: () => (subtiles ??= raster.drawTileGrid(xy, tilesX, tilesY, n, draw).image),
+  });
+  return plan;
 }
 
 function checkTileIndex(plan: Pick<TilePlan, 'tilesX' | 'tilesY'>, index: readonly [number, number]): [number, number] {
