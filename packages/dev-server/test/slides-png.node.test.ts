@@ -6,7 +6,15 @@ import { crc32 } from 'node:zlib';
 import UPNG from 'upng-js';
 import { describe, expect, it } from 'vitest';
 import { encodePng, tableCrc32 } from '../src/slides/png.js';
-import { patchOrigin, patchPng, readRegionPng, sampleCentre, samplePng } from '../src/slides/patch.js';
+import {
+  patchOrigin,
+  patchPng,
+  randomPatchOrigin,
+  randomPatchPng,
+  readRegionPng,
+  sampleCentre,
+  samplePng,
+} from '../src/slides/patch.js';
 import { createSyntheticSlides, isPixelOf, readRegion, SlideImageError, type SyntheticSlide } from '../src/slides/pixels.js';
 
 const slides = createSyntheticSlides();
@@ -124,5 +132,25 @@ describe('E28 sample images', () => {
     const out = decode(samplePng(big, 50_256, 40_256, 512));
     expect([out.width, out.height, out.ctype]).toEqual([512, 512, 6]);
     expect(firstDifference(out.data, readRegion(big, 0, 50_000, 40_000, 512, 512))).toBe(-1);
+  });
+});
+
+describe('X10/X11 random patches', () => {
+  it('draws the top-left from randint(0, int(level size − width·ds)), both ends reachable', () => {
+    expect(randomPatchOrigin(small, 0, 256, () => 0)).toEqual([0, 0]);
+    expect(randomPatchOrigin(small, 0, 256, () => 0.999_999_999)).toEqual([3000 - 256, 2000 - 256]);
+    // level 1 mixes level size and level-0 offsets: 1500 − 256·2 = 988 (Q39)
+    expect(randomPatchOrigin(small, 1, 256, () => 0.999_999_999)).toEqual([988, 488]);
+  });
+
+  it('is a width × width RGBA PNG of the region at that origin', () => {
+    const out = decode(randomPatchPng(small, 1, 64, () => 0.5));
+    const [x, y] = randomPatchOrigin(small, 1, 64, () => 0.5);
+    expect([out.width, out.height, out.ctype]).toEqual([64, 64, 6]);
+    expect(firstDifference(out.data, readRegion(small, 1, x, y, 64, 64))).toBe(-1);
+  });
+
+  it('fails (500) when the patch cannot fit', () => {
+    expect(() => randomPatchOrigin(small, 2, 600)).toThrow(SlideImageError); // 750 − 600·4 < 0
   });
 });

@@ -11,6 +11,7 @@
  * | E17 thumbnail NIfTI | `thumbnailNiftiGz` |
  * | E26 ROI label NIfTI | `roiLabelNiftiGz` |
  * | E28 / X1 / X2 sample PNG | `samplePng` with `sampleCentre` |
+ * | X10 / X11 random patch | `randomPatchPng` |
  * | X14 / X15 Deep Zoom | `dziDescriptorXml`, `dziTile` |
  * | X17 / X18 thumbnails | `thumbnailPng` (X18: `SMALL_THUMBNAIL_BOX`) |
  *
@@ -18,7 +19,15 @@
  */
 export * from './pixels.js';
 export { dimensionsHeader, headerProperties, openslideHeader, type DimensionsHeader, type OpenSlideHeader } from './header.js';
-export { patchOrigin, patchPng, readRegionPng, sampleCentre, samplePng } from './patch.js';
+export {
+  patchOrigin,
+  patchPng,
+  randomPatchOrigin,
+  randomPatchPng,
+  readRegionPng,
+  sampleCentre,
+  samplePng,
+} from './patch.js';
 export { encodePng, type PngImage, type EncodePngOptions } from './png.js';
 export {
   bestLevelForDownsample,

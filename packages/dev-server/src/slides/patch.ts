@@ -1,8 +1,10 @@
 /**
- * E16 region ("patch") reads and E28 training-sample images as PNG (protocol §6.1, §9.2).
+ * E16 region ("patch") reads, E28 training-sample images and X10/X11 random patches as
+ * PNG (protocol §6.1, §9.2, §11.5).
  * Node only (PNG encoding).
  */
 import type { SyntheticSlide } from './catalog.js';
+import { SlideImageError } from './errors.js';
 import { encodePng } from './png.js';
 import { checkRegionSize, pyramidLevel, readRegion } from './region.js';
 
@@ -96,4 +98,52 @@ export function sampleCentre(x0: number, y0: number, x1: number, y1: number): [n
  */
 export function samplePng(slide: SyntheticSlide, cx: number, cy: number, size: number): Uint8Array {
   return patchPng(slide, 0, cx, cy, size, size);
+}
+
+/**
+ * The level-0 top-left of an X10/X11 random patch, as PHAS draws it:
+ * `randint(0, int(level_width − width·ds))` and likewise for y (both ends inclusive).
+ * PHAS mixes level sizes with level-0 offsets here, so at level > 0 only part of the
+ * slide can be sampled (Q39); this reproduces that.
+ *
+ * @param random Uniform generator in [0, 1) (default `Math.random`).
+ * @throws SlideImageError `bad_size` (500) when the patch does not fit (PHAS's randint
+ *   fails), or for a bad level or width.
+ * @example
+ * ```ts
+ * const [x, y] = randomPatchOrigin(slide, 0, 256); // 0 ≤ x ≤ W − 256, 0 ≤ y ≤ H − 256
+ * ```
+ */
+export function randomPatchOrigin(
+  slide: SyntheticSlide,
+  level: number,
+  width: number,
+  random: () => number = Math.random,
+): [number, number] {
+  checkRegionSize(width, width);
+  const lv = pyramidLevel(slide, level);
+  const maxX = Math.trunc(lv.width - width * lv.downsample);
+  const maxY = Math.trunc(lv.height - width * lv.downsample);
+  if (maxX < 0 || maxY < 0) {
+    throw new SlideImageError('bad_size', 500, `A ${width} px patch does not fit level ${level} of slide ${slide.id}`);
+  }
+  return [Math.floor(random() * (maxX + 1)), Math.floor(random() * (maxY + 1))];
+}
+
+/**
+ * An X10/X11 random patch: `width × width` RGBA PNG at `level` from `randomPatchOrigin`.
+ *
+ * @example
+ * ```ts
+ * const png = randomPatchPng(slide, 0, 256); // X10
+ * ```
+ */
+export function randomPatchPng(
+  slide: SyntheticSlide,
+  level: number,
+  width: number,
+  random: () => number = Math.random,
+): Uint8Array {
+  const [x, y] = randomPatchOrigin(slide, level, width, random);
+  return readRegionPng(slide, level, x, y, width, width);
 }
