@@ -5,9 +5,9 @@
 
 import { cWidth, cHeight, plot, hline } from './canvas';
 
-// Above this, Pillow's int arithmetic (2*dx, the error term) can overflow; we then replay
+// From 2^30 on, Pillow's int arithmetic (2*dx, the error term) overflows; we then replay
 // the C loop literally with wrapping i32 arithmetic, as x86 Pillow does.
-const SAFE: i32 = 1 << 29;
+const SAFE: i32 = 1 << 30;
 
 /** floor(a / b) for b > 0. */
 // @ts-ignore: decorator
