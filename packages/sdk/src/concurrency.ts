@@ -102,16 +102,51 @@ export async function* iterateConcurrent<T, R>(
   throwIfAborted(signal);
   const total = items.length;
   const cancel = new AbortController();
-  const aborted = forwardAbort(signal, cancel);
-  const running = new Map<number, Promise<Outcome<R>>>();
-  const finished = new Map<number, R>(); // ordered mode: done, waiting for earlier items
+  // Finished items not yet yielded, by index (Map keeps completion order for unordered mode).
+  const ready = new Map<number, R>();
+  let failure: { error: unknown } | undefined;
+  let aborted: PhasAbortError | undefined;
+  // The consumer waits on a fresh promise each time and the workers wake it. (Racing the
+  // workers against one long-lived promise would keep every result reachable from that
+  // promise's reaction list until the end: memory growing with the number of items.)
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  const onAbort = () => {
+    aborted = abortError(signal as AbortSignal);
+    cancel.abort(aborted);
+    notify();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
   let loaded = 0;
 
+  // At most `concurrency` items are started and not yet yielded (running or waiting in `ready`).
   const start = () => {
-    while (running.size + finished.size < concurrency && next < total) {
+    while (next - loaded < concurrency && next < total) {
       const index = next++;
-      running.set(index, settle(index, () => worker(items[index] as T, index, cancel.signal)));
+      void settle(index, () => worker(items[index] as T, index, cancel.signal)).then((outcome) => {
+        if (outcome.ok) ready.set(index, outcome.value);
+        else failure ??= outcome;
+        notify();
+      });
+    }
+  };
+
+  /** The index of the item to yield next, once it is ready; throws on abort or failure. */
+  const nextReady = async (): Promise<number> => {
+    for (;;) {
+      if (aborted) throw aborted;
+      // A failure anywhere (not only at the head in ordered mode) cancels the rest at once.
+      if (failure) throw failure.error;
+      const index = ordered ? (ready.has(loaded) ? loaded : undefined) : ready.keys().next().value;
+      if (index !== undefined) return index;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
     }
   };
 
@@ -119,24 +154,9 @@ export async function* iterateConcurrent<T, R>(
     reportProgress(onProgress, 0, total);
     start();
     while (loaded < total) {
-      let index: number;
-      let value: R;
-      if (ordered && finished.has(loaded)) {
-        index = loaded;
-        value = finished.get(index) as R;
-        finished.delete(index);
-      } else {
-        // Wait for any item, so that a failure anywhere cancels the rest at once.
-        const outcome = await Promise.race([...running.values(), aborted.promise]);
-        running.delete(outcome.index);
-        if (!outcome.ok) throw outcome.error;
-        if (ordered && outcome.index !== loaded) {
-          finished.set(outcome.index, outcome.value);
-          continue;
-        }
-        index = outcome.index;
-        value = outcome.value;
-      }
+      const index = await nextReady();
+      const value = ready.get(index) as R;
+      ready.delete(index);
       loaded++;
       reportProgress(onProgress, loaded, total);
       start();
@@ -144,7 +164,7 @@ export async function* iterateConcurrent<T, R>(
     }
   } finally {
     cancel.abort(new PhasAbortError('Cancelled: the operation stopped early'));
-    aborted.dispose();
+    signal?.removeEventListener('abort', onAbort);
   }
 }
 
@@ -182,27 +202,4 @@ function settle<R>(index: number, run: () => Promise<R>): Promise<Outcome<R>> {
       (value): Outcome<R> => ({ index, ok: true, value }),
       (error: unknown): Outcome<R> => ({ index, ok: false, error }),
     );
-}
-
-/**
- * A promise that rejects with {@link PhasAbortError} when the caller's `signal` aborts; the
- * abort is forwarded to `cancel` at once, so running workers stop even while the consumer is
- * busy. `dispose` removes the listener.
- */
-function forwardAbort(
-  signal: AbortSignal | undefined,
-  cancel: AbortController,
-): { promise: Promise<never>; dispose: () => void } {
-  if (!signal) return { promise: new Promise<never>(() => undefined), dispose: () => undefined };
-  let onAbort: () => void = () => undefined;
-  const promise = new Promise<never>((_, reject) => {
-    onAbort = () => {
-      const error = abortError(signal);
-      cancel.abort(error);
-      reject(error);
-    };
-  });
-  promise.catch(() => undefined);
-  signal.addEventListener('abort', onAbort, { once: true });
-  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
