@@ -14,6 +14,7 @@ Options:
   --data DIR        keep the state in DIR (survives restarts); default: in memory
   --cors ORIGIN     allow cross-origin calls from ORIGIN ('loopback' = any loopback origin)
   --latency MS      add MS milliseconds to every response
+  --prefix PATH     serve below a path prefix, e.g. /phas
   --verbose         log one line per request (method, path, status, time)
   --help            show this text
 `;
@@ -36,6 +37,7 @@ export function parseCli(argv: string[]): DevServerOptions | 'help' {
       data: { type: 'string' },
       cors: { type: 'string' },
       latency: { type: 'string' },
+      prefix: { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -55,6 +57,7 @@ export function parseCli(argv: string[]): DevServerOptions | 'help' {
     cors: values.cors === undefined ? undefined : values.cors === 'loopback' ? true : values.cors,
     latencyMs: int('latency', values.latency, 0, 600_000),
     verbose: values.verbose ?? false,
+    pathPrefix: values.prefix,
   };
 }
 

@@ -40,6 +40,11 @@ export interface DevServerOptions {
   verbose?: boolean | ((line: string) => void);
   /** Reproduce the annotation short-segment corruption Q12 (default true). */
   annotationQuirks?: boolean;
+  /**
+   * Serve under a path prefix, like a PHAS deployed at `https://host/phas` (e.g. `/phas`):
+   * routes answer only below it, redirects carry it, `url` ends with it.
+   */
+  pathPrefix?: string;
 }
 
 /** One demo user's credentials. */
@@ -114,7 +119,7 @@ function parseCookie(header: string | undefined, name: string): string | undefin
 }
 
 /** Builds the reply for a routed request (handler errors become Werkzeug pages). */
-async function dispatch(router: Router<Handler>, ctx: Ctx, log: (msg: string) => void): Promise<Reply> {
+async function dispatch(router: Router<Handler>, ctx: Ctx, prefix: string, log: (msg: string) => void): Promise<Reply> {
   const method = ctx.method === 'HEAD' ? 'HEAD' : ctx.method;
   const res = router.resolve(method, ctx.path);
   if (res.kind === 'not-found') return errorReply(404);
@@ -125,7 +130,8 @@ async function dispatch(router: Router<Handler>, ctx: Ctx, log: (msg: string) =>
     return await res.route.handler(ctx);
   } catch (e) {
     if (e instanceof HttpRedirect) {
-      return { status: 302, headers: { 'Content-Type': 'text/html; charset=utf-8', Location: e.location }, body: redirectPage(e.location) };
+      const location = prefix + e.location;
+      return { status: 302, headers: { 'Content-Type': 'text/html; charset=utf-8', Location: location }, body: redirectPage(location) };
     }
     if (e instanceof HttpAbort) return errorReply(e.status, e.description, e.headers);
     if (e instanceof SlideImageError && e.status === 404) return errorReply(404, e.message);
@@ -149,6 +155,8 @@ async function dispatch(router: Router<Handler>, ctx: Ctx, log: (msg: string) =>
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const host = options.host ?? '127.0.0.1';
+  const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
+  if (prefix !== '' && !/^\/[^?#]*$/.test(prefix)) throw new TypeError(`pathPrefix must start with '/', got '${options.pathPrefix}'`);
   const nowSec = () => (performance.timeOrigin + performance.now()) / 1000;
   let state = options.dataDir ? await loadState(options.dataDir) : null;
   const fresh = state === null;
@@ -179,6 +187,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     } catch {
       /* keep the raw path; it will not match any rule */
     }
+    if (prefix !== '') path = path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : '';
     const record: RequestRecord = { method, path: url.pathname };
     requests.push(record);
     for (const hook of hooks) hook(record);
@@ -211,7 +220,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         session: cookie ? app.codec.decode(cookie, now) : null,
         now,
       });
-      reply = await dispatch(router, ctx, log);
+      reply = await dispatch(router, ctx, prefix, log);
     }
     const headers: Record<string, string | string[]> = { ...reply.headers };
     if (ctx?.sessionModified && ctx.session) {
@@ -261,7 +270,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   });
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${hostInUrl}:${address.port}`;
+  const url = `http://${hostInUrl}:${address.port}${prefix}`;
 
   const keys = {} as DevServerKeys;
   for (const [name, u] of Object.entries(seed.users) as [SeedUserName, (typeof seed.users)[SeedUserName]][]) {

@@ -157,3 +157,22 @@ describe('X34 generate_key', () => {
     expect((await t.post('/auth/api/login', new URLSearchParams({ api_key: t.server.keys.writer.apiKey }))).status).toBe(200);
   });
 });
+
+describe('path prefix deployment', () => {
+  it('serves only below the prefix and puts it into redirects', async () => {
+    const p = await startTestServer({ pathPrefix: '/phas/' });
+    try {
+      expect(p.server.url).toMatch(/\/phas$/);
+      const res = await p.get('/api/projects'); // url already ends with /phas
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('/phas/auth/login');
+      expect(res.text).toBe(redirectBody('/phas/auth/login'));
+      const cookie = await p.login('admin');
+      expect((await p.get('/api/projects', cookie)).status).toBe(200);
+      const outside = await fetch(p.server.url.replace(/\/phas$/, '') + '/api/projects', { headers: { cookie } });
+      expect(outside.status).toBe(404);
+    } finally {
+      await p.server.stop();
+    }
+  });
+});

@@ -16,7 +16,7 @@ describe('parseCli', () => {
       port: 0, host: '127.0.0.2', keysDir: 'k', dataDir: 'd', cors: true, latencyMs: 25, verbose: true,
     });
     expect(parseCli([])).toMatchObject({ port: 8080, cors: undefined, verbose: false });
-    expect(parseCli(['--cors', 'http://localhost:5173'])).toMatchObject({ cors: 'http://localhost:5173' });
+    expect(parseCli(['--cors', 'http://localhost:5173', '--prefix', '/phas'])).toMatchObject({ cors: 'http://localhost:5173', pathPrefix: '/phas' });
     expect(parseCli(['--help'])).toBe('help');
   });
 
