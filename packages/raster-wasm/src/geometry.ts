@@ -172,6 +172,15 @@ function checkNumbers(data: unknown[], i: number, count: number): string | null 
   return null;
 }
 
+/** Options of {@link validateGeometry}. */
+export interface ValidateGeometryOptions {
+  /**
+   * Accept a trapezoid whose two axis points coincide. PHAS cannot store one (its bounding box
+   * divides by zero) but can draw it (`atan2(0, 0) = 0`), so drawing functions allow it.
+   */
+  allowZeroAxis?: boolean;
+}
+
 /**
  * Checks that a value is a geometry PHAS accepts and can rasterise: `type` 'polygon' with at
  * least 2 vertices of exactly 2 finite numbers, or 'trapezoid' with exactly 2 triples whose
@@ -184,7 +193,7 @@ function checkNumbers(data: unknown[], i: number, count: number): string | null 
  * // 'geometry.data must have at least 2 vertices'
  * ```
  */
-export function validateGeometry(geometry: unknown): string | null {
+export function validateGeometry(geometry: unknown, options: ValidateGeometryOptions = {}): string | null {
   if (geometry === null || typeof geometry !== 'object') return 'geometry must be an object { type, data }';
   const { type, data } = geometry as { type?: unknown; data?: unknown };
   if (type !== 'polygon' && type !== 'trapezoid') return `geometry.type must be 'polygon' or 'trapezoid'`;
@@ -203,6 +212,6 @@ export function validateGeometry(geometry: unknown): string | null {
     if (problem) return problem;
   }
   const [[x0, y0], [x1, y1]] = data as number[][];
-  if (x0 === x1 && y0 === y1) return 'trapezoid axis points must differ';
+  if (x0 === x1 && y0 === y1 && !options.allowZeroAxis) return 'trapezoid axis points must differ';
   return null;
 }

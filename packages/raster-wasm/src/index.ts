@@ -14,6 +14,7 @@ export {
   type TrapezoidGeometry,
   type Point,
   type BBox,
+  type ValidateGeometryOptions,
 } from './geometry.js';
 export { referenceFillPolygon, referenceTileSums } from './reference/index.js';
 export { tileGridLayout, tileDensity, type TileGridLayout, type TileDensity } from './tile-grid.js';

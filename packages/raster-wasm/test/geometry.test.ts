@@ -110,4 +110,9 @@ describe('validateGeometry', () => {
   ];
   it.each(ok)('accepts %j', (g) => expect(validateGeometry(g)).toBeNull());
   it.each(bad)('refuses %j', (g, message) => expect(validateGeometry(g)).toMatch(message));
+  it('accepts a zero-length trapezoid axis only when asked (drawable, not storable)', () => {
+    const g = { type: 'trapezoid', data: [[3, 4, 1], [3, 4, 2]] };
+    expect(validateGeometry(g, { allowZeroAxis: true })).toBeNull();
+    expect(validateGeometry({ ...g, data: [[3, 4, 1], [3, NaN, 2]] }, { allowZeroAxis: true })).toMatch(/finite/);
+  });
 });

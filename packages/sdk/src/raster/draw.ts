@@ -41,7 +41,7 @@ function scale(value: number | undefined, argument: string): number {
  * ```
  */
 export async function drawSamplingRoi(canvas: Canvas, geometry: unknown, options: DrawSamplingRoiOptions = {}): Promise<void> {
-  const g = checkGeometry(geometry);
+  const g = checkGeometry(geometry, 'geometry', true);
   const sx = scale(options.scaleX, 'scaleX');
   const sy = scale(options.scaleY, 'scaleY');
   if ((canvas as { channels?: number }).channels !== undefined && (canvas as { channels?: number }).channels !== 1) {

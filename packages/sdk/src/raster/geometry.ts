@@ -5,9 +5,13 @@
 import { trapezoidCorners as corners, validateGeometry, type Geometry, type Point, type TrapezoidGeometry } from '@phas/raster-wasm';
 import { PhasInputError } from '../errors/index.js';
 
-/** Throws `PhasInputError` (argument `geometry`) unless `geometry` is a valid ROI geometry. */
-export function checkGeometry(geometry: unknown, argument = 'geometry'): Geometry {
-  const problem = validateGeometry(geometry);
+/**
+ * Throws `PhasInputError` (argument `geometry`) unless `geometry` is a valid ROI geometry.
+ * `forDrawing` also accepts a trapezoid with a zero-length axis (drawable, but PHAS cannot
+ * compute its bounding box).
+ */
+export function checkGeometry(geometry: unknown, argument = 'geometry', forDrawing = false): Geometry {
+  const problem = validateGeometry(geometry, { allowZeroAxis: forDrawing });
   if (problem !== null) throw new PhasInputError(problem.replace(/^geometry/, argument), { argument });
   return geometry as Geometry;
 }
@@ -23,7 +27,7 @@ export function checkGeometry(geometry: unknown, argument = 'geometry'): Geometr
  * ```
  */
 export function trapezoidCorners(geometry: TrapezoidGeometry): [Point, Point, Point, Point] {
-  const g = checkGeometry(geometry);
+  const g = checkGeometry(geometry, 'geometry', true);
   if (g.type !== 'trapezoid') throw new PhasInputError(`geometry.type must be 'trapezoid'`, { argument: 'geometry' });
   return corners(g);
 }
