@@ -8,6 +8,7 @@ import type { Client } from './client.js';
 import { Labelset } from './labelset.js';
 import { manifestQuery, manifestRows, type SlideManifestFilters, type SlideManifestRow } from './manifest.js';
 import { taskLabelsetSchema } from './schemas/labelset.js';
+import { Slide } from './slide.js';
 import { taskDetailSchema, type TaskDetail, type TaskMode } from './schemas/project.js';
 import type { RequestOptions } from './transport/transport.js';
 import { route } from './transport/url.js';
@@ -112,6 +113,19 @@ export class Task {
     const path = route`/api/task/${this.taskId}/slide_detailed_manifest.csv`;
     const csv = await this.client.transport.getText(path, { ...options, query });
     return manifestRows(csv, `${this.client.url}${path}`);
+  }
+
+  /**
+   * A slide seen through this task (E11): `Slide.open(task, slideId)`.
+   *
+   * @example
+   * ```ts
+   * const slide = await task.slide(2);
+   * console.log(slide.stain, await slide.dimensions());
+   * ```
+   */
+  async slide(slideId: number, options: RequestOptions = {}): Promise<Slide> {
+    return Slide.open(this, slideId, options);
   }
 
   /**

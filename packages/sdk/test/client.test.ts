@@ -15,6 +15,7 @@ import {
   PhasForbiddenError,
   PhasInputError,
   SamplingROITask,
+  Slide,
   Task,
 } from '@phas/sdk';
 import { countingFetch } from './helpers/counting-fetch.js';
@@ -68,6 +69,26 @@ describe('Client', () => {
     const labels = await client.labelset(P, seed.labelsets.tissue.id).labelListing();
     expect(labels.map(({ id, name, description, color }) => ({ id, name, description, color }))).toEqual(seed.labelsets.tissue.labels);
     expect(await new Labelset(client, P, 999).labelListing()).toEqual([]);
+  });
+
+  it('without a key uses the page session in a browser (no login request), and needs a key in Node', async () => {
+    await admin(); // a browser now holds an admin session cookie for the server
+    const counter = countingFetch();
+    if (typeof document !== 'undefined') {
+      const client = await Client.connect(url, { fetch: counter.fetch });
+      expect(counter.requests).toEqual([]);
+      expect((await client.projectListing()).some((p) => p.id === P)).toBe(true);
+    } else {
+      const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process!.env;
+      const saved = env.PHAS_AUTH_KEY;
+      delete env.PHAS_AUTH_KEY;
+      try {
+        expect(await failure(Client.connect(url, { fetch: counter.fetch }))).toHaveProperty('code', 'missing_api_key');
+      } finally {
+        if (saved !== undefined) env.PHAS_AUTH_KEY = saved;
+      }
+      expect(counter.requests).toEqual([]);
+    }
   });
 
   it('refuses a wrong key with PhasAuthError and the server message', async () => {
@@ -125,6 +146,15 @@ describe('tasks', () => {
     const { client } = await admin();
     const task = await SamplingROITask.open(client, seed.tasks.sampling.id);
     expect(task.detail).toEqual({ id: 3, project: P, name: 'Sampling', restrict_access: 0, anonymize: 0, mode: 'sampling' });
+  });
+
+  it('opens slides through the task', async () => {
+    const { client } = await admin();
+    const task = await client.task(seed.tasks.annot.id);
+    const slide = await task.slide(seed.slides.tau.id);
+    expect(slide).toBeInstanceOf(Slide);
+    expect([slide.slideId, slide.taskId, slide.project, slide.stain]).toEqual([seed.slides.tau.id, task.taskId, P, 'Tau']);
+    expect(await failure(task.slide(0))).toBeInstanceOf(PhasInputError);
   });
 
   it('refuses the wrong mode with wrong_task_mode', async () => {

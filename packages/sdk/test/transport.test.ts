@@ -19,6 +19,8 @@ import {
 } from '@phas/sdk';
 import { fakeFetch, htmlJson, loginOk, opaqueRedirect, redirect, werkzeugPage, type FakeHandler } from './helpers/fake-fetch.js';
 import { errorCollector, serialiseError } from './helpers/errors.js';
+import { Transport } from '../src/transport/transport.js';
+import { z } from 'zod';
 
 const KEY = '94df38ae-7c0f-46d7-b324-9c161edb5603';
 const PROJECTS = [{ id: 'p1', admin: 1, disp_name: 'P', desc: null, nslides: 3, nblocks: 2, nspecimens: 2, extra: 'kept' }];
@@ -166,6 +168,16 @@ describe('session renewal', () => {
     const error = await failure(client.projectListing());
     expect(error).toBeInstanceOf(PhasAuthError);
     expect((error as PhasAuthError).serverMessage).toBe('API key has expired');
+  });
+
+  it('without a way to log in, a login redirect is PhasAuthError not_authenticated', async () => {
+    const fake = fakeFetch(() => redirect('/auth/login'));
+    const transport = new Transport({ baseUrl: 'http://phas.test', fetch: fake.fetch, cookies: 'browser' });
+    const error = await failure(transport.getJson('/api/projects', z.unknown()));
+    expect(error).toBeInstanceOf(PhasAuthError);
+    expect((error as PhasAuthError).code).toBe('not_authenticated');
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0].credentials).toBe('include');
   });
 
   it('maps a 302 to /auth/profile/edit to PhasAuthError profile_incomplete without re-login', async () => {
