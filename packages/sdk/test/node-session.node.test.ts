@@ -108,6 +108,17 @@ describe('faults', () => {
     expect(await pending).toBeInstanceOf(PhasAbortError);
   });
 
+  it('reports an unreachable server at login as PhasNetworkError without the key', async () => {
+    const closed = await startDevServer({ port: 0 });
+    const address = closed.url;
+    await closed.stop();
+    const error = await failure(Client.connect(address, { apiKey: server.keys.admin.apiKey, retry: 0 }));
+    expect(error).toBeInstanceOf(PhasNetworkError);
+    expect((error as Error).message).toContain('ECONNREFUSED');
+    expect((error as PhasNetworkError).url).toBe(`${address}/auth/api/login`);
+    expect(serialiseError(error)).not.toContain(server.keys.admin.apiKey);
+  });
+
   it('no error thrown in this file contains the key', () => {
     expect(thrown.length).toBeGreaterThan(3);
     for (const error of thrown) expect(serialiseError(error)).not.toContain(server.keys.admin.apiKey);
