@@ -53,8 +53,11 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+
 /** Median wall time (ms) of `fn` over enough repeats (>= 7, about `budgetMs` in total). */
 function time(fn: () => unknown, budgetMs = 1500): number {
+  gc?.(); // start each series from a collected heap (npm run bench passes --expose-gc)
   fn(); // warm-up
   const first = performance.now();
   fn();
