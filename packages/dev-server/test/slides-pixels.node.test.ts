@@ -16,6 +16,7 @@ import {
   SlideImageError,
   type SyntheticSlide,
 } from '../src/slides/pixels.js';
+import { LUMEN_CELL, lumenCentre, lumenColHash, lumenHalfWidth, lumenRowHash, mixHash, patternOf } from '../src/slides/pattern.js';
 
 const slides = createSyntheticSlides();
 const bySize = (w: number, h: number): SyntheticSlide => {
@@ -35,6 +36,15 @@ function lcg(seed: number): (n: number) => number {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s % n;
   };
+}
+
+/** Expected region built pixel by pixel from pixelAt. */
+function expected(slide: SyntheticSlide, level: number, col0: number, row0: number, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h * 4);
+  for (let b = 0; b < h; b++) {
+    for (let a = 0; a < w; a++) out.set(pixelAt(slide, level, col0 + a, row0 + b), (b * w + a) * 4);
+  }
+  return out;
 }
 
 describe('catalog', () => {
@@ -74,6 +84,9 @@ describe('catalog', () => {
     );
     expect(() => makeSyntheticSlide({ id: 1, name: 'x', ext: 'tif', width: 9, height: 9, levelCount: 1.5, mpp: null })).toThrow(
       /levelCount/,
+    );
+    expect(() => makeSyntheticSlide({ id: 1, name: 'x', ext: 'tif', width: 1e6, height: 9, levelCount: 9, mpp: null })).toThrow(
+      /at most 8 levels/,
     );
   });
 });
@@ -130,19 +143,42 @@ describe('appearance', () => {
     }
   });
 
-  it('tissue has pink stroma (R > G) and purple nuclei (B > R)', () => {
-    const w = 512;
+  it('tissue is pink stroma (R > G), purple nuclei (B > R) and pale lumens', () => {
+    const w = 1024;
     const data = readRegion(big, 0, 50_000, 40_000, w, w);
-    let pink = 0;
-    let purple = 0;
+    const counts = { pink: 0, purple: 0, pale: 0 };
     for (let i = 0; i < data.length; i += 4) {
       const [r, g, b] = [data[i] & 0xf0, data[i + 1] & 0xf0, data[i + 2] & 0xf0];
-      if (r > g + 0x20 && r >= b) pink++;
-      else if (b > r && r < 0xa0) purple++;
+      if (r > g + 0x20 && r >= b) counts.pink++;
+      else if (b > r && r < 0xa0) counts.purple++;
+      else if (r === 0xf0 && g === 0xe0 && b === 0xf0) counts.pale++;
     }
-    expect(pink + purple).toBe(w * w);
-    expect(purple).toBeGreaterThan(w * w * 0.01);
-    expect(pink).toBeGreaterThan(w * w * 0.5);
+    expect(counts.pink + counts.purple + counts.pale).toBe(w * w);
+    expect(counts.purple).toBeGreaterThan(w * w * 0.03);
+    expect(counts.pink).toBeGreaterThan(w * w * 0.5);
+  });
+
+  it('has lumens: pale ellipses whose edges the region renderer draws like pixelAt', () => {
+    const p = patternOf(big);
+    const lumens: [number, number, number][] = [];
+    for (let by = 35; by < 45; by++) {
+      for (let bx = 45; bx < 55; bx++) {
+        const h = mixHash(lumenColHash(bx), lumenRowHash(p, by));
+        const half = lumenHalfWidth(h, 0);
+        if (half >= 0) lumens.push([bx * LUMEN_CELL + lumenCentre(h >>> 8), by * LUMEN_CELL + lumenCentre(h >>> 17), half]);
+      }
+    }
+    expect(lumens.length).toBeGreaterThan(5);
+    for (const [x, y, half] of lumens.slice(0, 5)) {
+      expect(pixelAt(big, 0, x, y).map((v) => v & 0xf0)).toEqual([0xf0, 0xe0, 0xf0, 0xf0]);
+      // a 48 × 24 window across the lumen's left edge, at levels 0 and 2
+      const x0 = Math.floor(x - half) - 24;
+      for (const level of [0, 2]) {
+        const ds = big.levels[level].downsample;
+        const [c, r] = [Math.floor(x0 / ds), Math.floor((y - 12) / ds)];
+        expect(readLevelRegion(big, level, c, r, 48, 24)).toEqual(expected(big, level, c, r, 48, 24));
+      }
+    }
   });
 
   it('is deterministic per slide and differs between slides', () => {
@@ -172,15 +208,6 @@ describe('level sampling', () => {
 });
 
 describe('readRegion', () => {
-  /** Expected region built pixel by pixel from pixelAt. */
-  function expected(slide: SyntheticSlide, level: number, col0: number, row0: number, w: number, h: number): Uint8Array {
-    const out = new Uint8Array(w * h * 4);
-    for (let b = 0; b < h; b++) {
-      for (let a = 0; a < w; a++) out.set(pixelAt(slide, level, col0 + a, row0 + b), (b * w + a) * 4);
-    }
-    return out;
-  }
-
   it('equals pixelAt at every level, for regions inside, across the edges and off the slide', () => {
     for (const slide of [small, odd, big]) {
       const rand = lcg(slide.seed ^ 0x77);

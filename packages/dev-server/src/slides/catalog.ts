@@ -3,6 +3,7 @@
  * property maps. Pure data, browser-safe (no `node:*`), so tests running in a browser can
  * rebuild the same slides and check the pixels they received.
  */
+import { MAX_CODED_LEVEL } from './position.js';
 
 /** One level of a slide's image pyramid, as OpenSlide reports it. */
 export interface PyramidLevel {
@@ -64,7 +65,7 @@ export interface SyntheticSlideOptions {
   /** Level-0 size in pixels. */
   width: number;
   height: number;
-  /** Number of pyramid levels (at least 1). */
+  /** Number of pyramid levels (1 to 8: the position code stores the level in 3 bits). */
   levelCount: number;
   /** Size ratio between consecutive levels (default 2; Aperio files often use 4). */
   levelFactor?: number;
@@ -287,7 +288,7 @@ const CATALOG: readonly SyntheticSlideOptions[] = [
  * Build a synthetic slide (frozen): pyramid, spacing (mm) and OpenSlide property map
  * derived from the options.
  *
- * @throws RangeError for a non-positive size or level count.
+ * @throws RangeError for a non-positive size, a level count outside 1…8, or a level factor ≤ 1.
  * @example
  * ```ts
  * const slide = makeSyntheticSlide({
@@ -300,6 +301,9 @@ export function makeSyntheticSlide(options: SyntheticSlideOptions): SyntheticSli
   const { width, height, levelCount } = options;
   for (const [what, v] of [['width', width], ['height', height], ['levelCount', levelCount]] as const) {
     if (!Number.isInteger(v) || v <= 0) throw new RangeError(`Synthetic slide ${what} must be a positive integer, got ${v}`);
+  }
+  if (levelCount > MAX_CODED_LEVEL + 1) {
+    throw new RangeError(`Synthetic slides have at most ${MAX_CODED_LEVEL + 1} levels (the position code holds 3 bits), got ${levelCount}`);
   }
   const factor = options.levelFactor ?? 2;
   if (!(factor > 1)) throw new RangeError(`Synthetic slide levelFactor must be > 1, got ${factor}`);

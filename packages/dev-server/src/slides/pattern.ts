@@ -1,24 +1,35 @@
 /**
  * The synthetic H&E tissue pattern, defined on level-0 pixel coordinates. Browser-safe.
  *
- * Every term is a function of X alone, of Y alone, or of a tiny 2-D expression, so a
- * renderer can precompute per-column and per-row tables and stay fast:
+ * Every term is a function of X alone, of Y alone, or of a small per-cell computation, so
+ * a renderer can precompute per-column and per-row tables and stay fast:
  *
  * * **Tissue outline**: inside iff `left(Y) ≤ X ≤ right(Y)` and `top(X) ≤ Y ≤ bottom(X)`:
- *   an ellipse-like section whose edges wobble (a sum of seeded sines), white outside.
- * * **Nuclei** (purple): the plane is cut into 32 × 32 cells; a cell holds one round
- *   nucleus (radius 4–7 px, seeded centre) when its hash byte is below the local
- *   cellularity `density(X) + density(Y)`, which varies smoothly across the slide.
- * * **Stroma** (pink): 16 shades indexed by `tone(X) + tone(Y) + diagonal((X + Y) mod 64)`,
- *   giving a fibrous, streaky texture.
+ *   an ellipse-like section whose edges wobble (a sum of seeded sines); white glass outside.
+ * * **Lumens** (vessels, pale): the plane is cut into 1024 × 1024 cells; about one cell in
+ *   five holds an elliptical lumen (semi-axes 20–200 px) at a seeded position.
+ * * **Nuclei** (haematoxylin purple, two shades): 24 × 24 cells; a cell holds one round
+ *   nucleus (radius 4–7 px, seeded centre, dark core and lighter rim) when its hash byte
+ *   is below the local cellularity `density(X) + density(Y)`, which varies across the slide.
+ * * **Stroma** (eosin pink): 16 shades indexed by `tone(X) + tone(Y) + fibre(X + Y + wave(Y))`:
+ *   slide-scale shading plus fine, wavy diagonal fibres.
  *
  * Colours are quantised to their high 4 bits; the low 4 bits are the position code
- * (`position.ts`). The palette entries below are packed little-endian `0xAABBGGRR`.
+ * (`position.ts`). Palette entries are packed little-endian `0xAABBGGRR` (signed int32).
  */
 import type { SyntheticSlide } from './catalog.js';
 
 /** Side of a nucleus cell in level-0 pixels. */
-export const CELL = 32;
+export const CELL = 24;
+/** Side of a lumen cell in level-0 pixels. */
+export const LUMEN_CELL = 1024;
+
+/** One sine term: `amp · sin(2π · t / period + phase)`. */
+export interface Wave {
+  readonly amp: number;
+  readonly period: number;
+  readonly phase: number;
+}
 
 /** Level-0 pattern parameters derived from a slide's seed and size. */
 export interface Pattern {
@@ -33,21 +44,16 @@ export interface Pattern {
   readonly wobbleRight: Wave[];
   readonly wobbleTop: Wave[];
   readonly wobbleBottom: Wave[];
-  /** Stroma tone waves along X and along Y (periods in level-0 px). */
+  /** Stroma shading along X and along Y (slide-scale and ~100–300 px periods). */
   readonly toneX: Wave[];
   readonly toneY: Wave[];
-  /** Cellularity waves along X and Y (periods ~ a tenth of the slide). */
+  /** Cellularity along X and Y (periods of 5–30 % of the slide). */
   readonly densityX: Wave[];
   readonly densityY: Wave[];
-  /** Tone offsets along the diagonal, 64 entries in 0…5. */
-  readonly diagonal: Uint8Array;
-}
-
-/** One sine term: `amp · sin(2π · t / period + phase)`. */
-export interface Wave {
-  readonly amp: number;
-  readonly period: number;
-  readonly phase: number;
+  /** Row offset of the fibre pattern (makes the fibres wavy). */
+  readonly fibreShift: Wave[];
+  /** Fibre shade by `(X + Y + shift) mod 64`, entries 0…3. */
+  readonly fibre: Uint8Array;
 }
 
 /**
@@ -60,20 +66,21 @@ function pack(r: number, g: number, b: number): number {
 
 /** Background (glass): white. */
 export const BACKGROUND = pack(0xff, 0xff, 0xff);
-/** Nucleus core (haematoxylin, dark purple). */
-export const NUCLEUS_CORE = pack(0x58, 0x30, 0x88);
-/** Nucleus rim (lighter purple). */
-export const NUCLEUS_RIM = pack(0x80, 0x50, 0xa8);
+/** Lumen: very pale pink. */
+export const LUMEN = pack(0xf8, 0xe8, 0xf4);
+/** Nucleus colours: [dark core, dark rim, light core, light rim]. */
+export const NUCLEUS: Int32Array = Int32Array.of(
+  pack(0x50, 0x28, 0x80),
+  pack(0x78, 0x48, 0xa0),
+  pack(0x68, 0x38, 0x98),
+  pack(0x90, 0x60, 0xb8),
+);
 /** Stroma shades (eosin), light to dark, indexed by tone 0…15. */
 export const STROMA: Int32Array = (() => {
   const table = new Int32Array(16);
   for (let t = 0; t < 16; t++) {
     const f = t / 15;
-    table[t] = pack(
-      Math.round(250 - 40 * f),
-      Math.round(205 - 100 * f),
-      Math.round(228 - 60 * f),
-    );
+    table[t] = pack(Math.round(250 - 38 * f), Math.round(208 - 112 * f), Math.round(232 - 64 * f));
   }
   return table;
 })();
@@ -94,11 +101,7 @@ function generator(seed: number): () => number {
 function waves(next: () => number, n: number, minPeriod: number, maxPeriod: number, total: number): Wave[] {
   const out: Wave[] = [];
   for (let k = 0; k < n; k++) {
-    out.push({
-      amp: total / n,
-      period: minPeriod + (maxPeriod - minPeriod) * next(),
-      phase: 2 * Math.PI * next(),
-    });
+    out.push({ amp: total / n, period: minPeriod + (maxPeriod - minPeriod) * next(), phase: 2 * Math.PI * next() });
   }
   return out;
 }
@@ -133,11 +136,11 @@ export function patternOf(slide: SyntheticSlide): Pattern {
 /** Build the parameters for a `width × height` slide from `seed`. */
 export function buildPattern(seed: number, width: number, height: number): Pattern {
   const next = generator(seed);
-  const diagonal = new Uint8Array(64);
+  const fibre = new Uint8Array(64);
   const phase = 2 * Math.PI * next();
   for (let k = 0; k < 64; k++) {
-    const v = 2.5 + 1.5 * Math.sin((2 * Math.PI * 3 * k) / 64 + phase) + 2 * (next() - 0.5);
-    diagonal[k] = clampInt(Math.round(v), 0, 5);
+    const v = 1.5 + 1.2 * Math.sin((2 * Math.PI * 3 * k) / 64 + phase) + (next() - 0.5);
+    fibre[k] = clampInt(Math.round(v), 0, 3);
   }
   return {
     seed: seed >>> 0,
@@ -149,11 +152,12 @@ export function buildPattern(seed: number, width: number, height: number): Patte
     wobbleRight: waves(next, 3, height * 0.08, height * 0.5, 0.16),
     wobbleTop: waves(next, 3, width * 0.08, width * 0.5, 0.16),
     wobbleBottom: waves(next, 3, width * 0.08, width * 0.5, 0.16),
-    toneX: waves(next, 2, 23, 211, 2.5),
-    toneY: waves(next, 2, 29, 173, 2.5),
-    densityX: waves(next, 2, width * 0.05, width * 0.3, 60),
-    densityY: waves(next, 2, height * 0.05, height * 0.3, 60),
-    diagonal,
+    toneX: [...waves(next, 2, width * 0.12, width * 0.5, 2), ...waves(next, 2, 97, 331, 1)],
+    toneY: [...waves(next, 2, height * 0.12, height * 0.5, 2), ...waves(next, 2, 89, 293, 1)],
+    densityX: waves(next, 2, width * 0.05, width * 0.3, 70),
+    densityY: waves(next, 2, height * 0.05, height * 0.3, 70),
+    fibreShift: waves(next, 2, 61, 211, 10),
+    fibre,
   };
 }
 
@@ -173,21 +177,26 @@ export function colSpan(p: Pattern, X: number): [number, number] {
   return [p.cy - half * (1 + waveSum(p.wobbleTop, X)), p.cy + half * (1 + waveSum(p.wobbleBottom, X))];
 }
 
-/** Whether level-0 pixel (X, Y) is tissue. */
+/** Whether level-0 pixel (X, Y) is tissue (inside the section outline). */
 export function isTissue(p: Pattern, X: number, Y: number): boolean {
   const [l, r] = rowSpan(p, Y);
   const [t, b] = colSpan(p, X);
   return X >= l && X <= r && Y >= t && Y <= b;
 }
 
-/** Stroma tone term of column X (0…5). */
+/** Stroma tone term of column X (0…6). */
 export function toneOfX(p: Pattern, X: number): number {
-  return clampInt(Math.round(2.5 + waveSum(p.toneX, X)), 0, 5);
+  return clampInt(Math.round(3 + waveSum(p.toneX, X)), 0, 6);
 }
 
-/** Stroma tone term of row Y (0…5). */
+/** Stroma tone term of row Y (0…6). */
 export function toneOfY(p: Pattern, Y: number): number {
-  return clampInt(Math.round(2.5 + waveSum(p.toneY, Y)), 0, 5);
+  return clampInt(Math.round(3 + waveSum(p.toneY, Y)), 0, 6);
+}
+
+/** Fibre offset of row Y (an integer; the fibre index is `(X + Y + shift) & 63`). */
+export function fibreShiftOf(p: Pattern, Y: number): number {
+  return Math.round(waveSum(p.fibreShift, Y));
 }
 
 /** Cellularity term of column X (0…127). */
@@ -200,14 +209,24 @@ export function densityOfY(p: Pattern, Y: number): number {
   return clampInt(Math.round(64 + waveSum(p.densityY, Y)), 0, 127);
 }
 
-/** Row part of the cell hash (also mixes in the seed). */
+/** Row part of the nucleus-cell hash (also mixes in the seed). */
 export function rowHash(p: Pattern, cellY: number): number {
   return Math.imul(cellY, 0x165667b1) ^ p.seed;
 }
 
-/** Column part of the cell hash. */
+/** Column part of the nucleus-cell hash. */
 export function colHash(cellX: number): number {
   return Math.imul(cellX, 0x27d4eb2d);
+}
+
+/** Row part of the lumen-cell hash. */
+export function lumenRowHash(p: Pattern, cellY: number): number {
+  return Math.imul(cellY, 0x1b873593) ^ ~p.seed;
+}
+
+/** Column part of the lumen-cell hash. */
+export function lumenColHash(cellX: number): number {
+  return Math.imul(cellX, 0x3c6ef35f);
 }
 
 /** Finish a cell hash from its column and row parts (32-bit avalanche; a signed int32). */
@@ -219,17 +238,43 @@ export function mixHash(col: number, row: number): number {
 }
 
 /**
- * Colour of a tissue pixel inside nucleus cell with hash `h`, at offset (fx, fy) in the
- * cell, with cellularity `density` (0…254): a nucleus colour, or -1 for stroma.
+ * Half-width of the lumen chord of the lumen cell with hash `h`, on a row `dy` px below
+ * the lumen centre (`lumenCentre(h >>> 17)` in the cell), or -1 when the cell has no
+ * lumen (about 4 cells in 5) or the row misses it. A pixel `dx` px right of the centre
+ * (`lumenCentre(h >>> 8)`) is inside iff `|dx| ≤ half`.
  */
-export function nucleusColour(h: number, fx: number, fy: number, density: number): number {
+export function lumenHalfWidth(h: number, dy: number): number {
+  if ((h & 255) >= 52) return -1;
+  const rx = 20 + ((h >>> 26) & 63) * 2.8;
+  const ry = rx * (0.45 + ((h >>> 23) & 7) * 0.08);
+  const v = dy / ry;
+  const s = 1 - v * v;
+  return s < 0 ? -1 : rx * Math.sqrt(s);
+}
+
+/** Offset of a lumen centre in its cell from 9 hash bits: 200…711 (semi-axes ≤ 200 stay inside). */
+export function lumenCentre(bits: number): number {
+  return 200 + (bits & 511);
+}
+
+/**
+ * Nucleus colour index for a tissue pixel in nucleus cell with hash `h`, at offset
+ * (fx, fy) in the cell, with cellularity `density` (0…254): an index into `NUCLEUS`, or
+ * -1 for stroma.
+ */
+export function nucleusIndex(h: number, fx: number, fy: number, density: number): number {
   if (h >>> 24 >= density) return -1;
-  const dx = fx - (8 + (h & 15));
-  const dy = fy - (8 + ((h >>> 4) & 15));
+  const dx = fx - nucleusOffset(h);
+  const dy = fy - nucleusOffset(h >>> 4);
   const r = 4 + ((h >>> 8) & 3);
   const d2 = dx * dx + dy * dy;
   if (d2 > r * r) return -1;
-  return d2 <= (r - 2) * (r - 2) ? NUCLEUS_CORE : NUCLEUS_RIM;
+  return ((h >>> 10) & 2) | (d2 <= (r - 2) * (r - 2) ? 0 : 1);
+}
+
+/** Centre offset of a nucleus in its cell from 4 hash bits: 7…16 (so radius ≤ 7 stays inside). */
+export function nucleusOffset(bits: number): number {
+  return 7 + (((bits & 15) * 10) >>> 4);
 }
 
 /**
@@ -238,12 +283,17 @@ export function nucleusColour(h: number, fx: number, fy: number, density: number
  */
 export function colourAt(p: Pattern, X: number, Y: number): number {
   if (!isTissue(p, X, Y)) return BACKGROUND;
+  const bx = Math.floor(X / LUMEN_CELL);
+  const by = Math.floor(Y / LUMEN_CELL);
+  const hl = mixHash(lumenColHash(bx), lumenRowHash(p, by));
+  const half = lumenHalfWidth(hl, Y - (by * LUMEN_CELL + lumenCentre(hl >>> 17)));
+  if (half >= 0 && Math.abs(X - (bx * LUMEN_CELL + lumenCentre(hl >>> 8))) <= half) return LUMEN;
   const cellX = Math.floor(X / CELL);
   const cellY = Math.floor(Y / CELL);
   const h = mixHash(colHash(cellX), rowHash(p, cellY));
-  const nucleus = nucleusColour(h, X - cellX * CELL, Y - cellY * CELL, densityOfX(p, X) + densityOfY(p, Y));
-  if (nucleus !== -1) return nucleus;
-  return STROMA[toneOfX(p, X) + toneOfY(p, Y) + p.diagonal[(X + Y) & 63]];
+  const n = nucleusIndex(h, X - cellX * CELL, Y - cellY * CELL, densityOfX(p, X) + densityOfY(p, Y));
+  if (n !== -1) return NUCLEUS[n];
+  return STROMA[toneOfX(p, X) + toneOfY(p, Y) + p.fibre[(X + Y + fibreShiftOf(p, Y)) & 63]];
 }
 
 function clampInt(v: number, lo: number, hi: number): number {

@@ -11,15 +11,22 @@ import { SlideImageError } from './errors.js';
 import {
   BACKGROUND,
   CELL,
+  LUMEN,
+  LUMEN_CELL,
+  NUCLEUS,
   STROMA,
   colHash,
   colSpan,
   colourAt,
   densityOfX,
   densityOfY,
+  fibreShiftOf,
+  lumenCentre,
+  lumenColHash,
+  lumenHalfWidth,
+  lumenRowHash,
   mixHash,
-  NUCLEUS_CORE,
-  NUCLEUS_RIM,
+  nucleusOffset,
   patternOf,
   type Pattern,
   rowHash,
@@ -191,7 +198,6 @@ export function readLevelRegion(
 export class LevelRenderer {
   private readonly ds: number;
   private readonly levelBits: number;
-  private readonly levelWidth: number;
   private readonly levelHeight: number;
   private readonly p: Pattern;
   private readonly colX: Int32Array;
@@ -199,6 +205,8 @@ export class LevelRenderer {
   private readonly colBottom: Float64Array;
   private readonly colCellHash: Int32Array;
   private readonly colFx: Int32Array;
+  private readonly colLumenHash: Int32Array;
+  private readonly colLumenCellX: Int32Array;
   private readonly colTone: Uint8Array;
   private readonly colDensity: Uint8Array;
   /** Position-code bits of each column; -1 marks a column outside the level. */
@@ -213,7 +221,6 @@ export class LevelRenderer {
     const lv = pyramidLevel(slide, level);
     this.ds = lv.downsample;
     this.levelBits = (level & 7) << 16;
-    this.levelWidth = lv.width;
     this.levelHeight = lv.height;
     const p = (this.p = patternOf(slide));
     const n = cols.length;
@@ -222,6 +229,8 @@ export class LevelRenderer {
     this.colBottom = new Float64Array(n);
     this.colCellHash = new Int32Array(n);
     this.colFx = new Int32Array(n);
+    this.colLumenHash = new Int32Array(n);
+    this.colLumenCellX = new Int32Array(n);
     this.colTone = new Uint8Array(n);
     this.colDensity = new Uint8Array(n);
     this.colCode = new Int32Array(n);
@@ -233,12 +242,15 @@ export class LevelRenderer {
       }
       const X = Math.floor(col * this.ds);
       const cellX = Math.floor(X / CELL);
+      const lumenX = Math.floor(X / LUMEN_CELL);
       const [top, bottom] = colSpan(p, X);
       this.colX[k] = X;
       this.colTop[k] = top;
       this.colBottom[k] = bottom;
       this.colCellHash[k] = colHash(cellX);
       this.colFx[k] = X - cellX * CELL;
+      this.colLumenHash[k] = lumenColHash(lumenX);
+      this.colLumenCellX[k] = lumenX;
       this.colTone[k] = toneOfX(p, X);
       this.colDensity[k] = densityOfX(p, X);
       this.colCode[k] = (col & 15) | (((col >> 4) & 1) << 19);
@@ -256,23 +268,35 @@ export class LevelRenderer {
       return;
     }
     const p = this.p;
-    const { colX, colTop, colBottom, colCellHash, colFx, colTone, colDensity, colCode } = this;
+    const { colX, colTop, colBottom, colCellHash, colFx, colLumenHash, colLumenCellX, colTone, colDensity, colCode } = this;
     // Imported bindings can compile to getters (tsx, Vite SSR); read them once.
     const stroma = STROMA;
+    const nuclei = NUCLEUS;
     const background = BACKGROUND;
-    const core = NUCLEUS_CORE;
-    const rim = NUCLEUS_RIM;
+    const lumenColour = LUMEN;
     const mix = mixHash;
-    const diagonal = p.diagonal;
+    const lumenHalf = lumenHalfWidth;
+    const centre = lumenCentre;
+    const offsetOf = nucleusOffset;
+    const fibre = p.fibre;
     const Y = Math.floor(row * this.ds);
     const cellY = Math.floor(Y / CELL);
     const fy = Y - cellY * CELL;
+    const lumenY = Math.floor(Y / LUMEN_CELL);
     const [left, right] = rowSpan(p, Y);
     const rHash = rowHash(p, cellY);
+    const rLumenHash = lumenRowHash(p, lumenY);
+    const rLumenDy = Y - lumenY * LUMEN_CELL;
     const rTone = toneOfY(p, Y);
     const rDensity = densityOfY(p, Y);
+    const rFibre = Y + fibreShiftOf(p, Y);
     const rowCode = ((row & 15) << 8) | (((row >> 4) & 1) << 19) | this.levelBits;
-    // The nucleus of the current cell (same arithmetic as `nucleusColour`, hoisted per cell).
+    // The lumen of the current lumen cell and the nucleus of the current nucleus cell
+    // (the arithmetic of `colourAt`, hoisted per cell).
+    let lumenCell = 0;
+    let haveLumen = false;
+    let lumenX = 0;
+    let lumenHalfWidthOnRow = -1;
     let cell = 0;
     let haveCell = false;
     let threshold = 0;
@@ -280,6 +304,7 @@ export class LevelRenderer {
     let dy2 = 0;
     let r2 = -1;
     let core2 = 0;
+    let shade = 0;
     let o = offset;
     for (let k = 0; k < n; k++, o++) {
       const code = colCode[k];
@@ -292,25 +317,37 @@ export class LevelRenderer {
       if (X < left || X > right || Y < colTop[k] || Y > colBottom[k]) {
         c = background;
       } else {
-        if (!haveCell || colCellHash[k] !== cell) {
-          cell = colCellHash[k];
-          haveCell = true;
-          const h = mix(cell, rHash);
-          threshold = h >>> 24;
-          ox = 8 + (h & 15);
-          const dy = fy - (8 + ((h >>> 4) & 15));
-          const r = 4 + ((h >>> 8) & 3);
-          dy2 = dy * dy;
-          r2 = dy2 <= r * r ? r * r : -1; // -1: this row misses the nucleus
-          core2 = (r - 2) * (r - 2);
+        if (!haveLumen || colLumenHash[k] !== lumenCell) {
+          lumenCell = colLumenHash[k];
+          haveLumen = true;
+          const hl = mix(lumenCell, rLumenHash);
+          lumenHalfWidthOnRow = lumenHalf(hl, rLumenDy - centre(hl >>> 17));
+          lumenX = colLumenCellX[k] * LUMEN_CELL + centre(hl >>> 8);
         }
-        c = -1;
-        if (r2 >= 0 && threshold < colDensity[k] + rDensity) {
-          const dx = colFx[k] - ox;
-          const d2 = dx * dx + dy2;
-          if (d2 <= r2) c = d2 <= core2 ? core : rim;
+        if (lumenHalfWidthOnRow >= 0 && Math.abs(X - lumenX) <= lumenHalfWidthOnRow) {
+          c = lumenColour;
+        } else {
+          if (!haveCell || colCellHash[k] !== cell) {
+            cell = colCellHash[k];
+            haveCell = true;
+            const h = mix(cell, rHash);
+            threshold = h >>> 24;
+            ox = offsetOf(h);
+            const dy = fy - offsetOf(h >>> 4);
+            const r = 4 + ((h >>> 8) & 3);
+            dy2 = dy * dy;
+            r2 = dy2 <= r * r ? r * r : -1; // -1: this row misses the nucleus
+            core2 = (r - 2) * (r - 2);
+            shade = (h >>> 10) & 2;
+          }
+          c = 0;
+          if (r2 >= 0 && threshold < colDensity[k] + rDensity) {
+            const dx = colFx[k] - ox;
+            const d2 = dx * dx + dy2;
+            if (d2 <= r2) c = nuclei[shade | (d2 <= core2 ? 0 : 1)];
+          }
+          if (c === 0) c = stroma[colTone[k] + rTone + fibre[(X + rFibre) & 63]];
         }
-        if (c === -1) c = stroma[colTone[k] + rTone + diagonal[(X + Y) & 63]];
       }
       px[o] = c | (code ^ rowCode);
     }
