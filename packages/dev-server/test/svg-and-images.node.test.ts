@@ -84,6 +84,18 @@ describe('Deep Zoom and thumbnails', () => {
     expect((await t.get(`/dzi/raw/${P}/99/raw.dzi`, reader)).status).toBe(403);
   });
 
+  it('X10 random patch (task-slide read + API) and X11 (slide read, E16 formats)', async () => {
+    const x10 = await t.get(`/api/task/1/slide/${TAU}/random_patch/64`, writer);
+    expect(x10.headers.get('content-type')).toBe('image/png');
+    expect([decode(x10.bytes).width, decode(x10.bytes).height, decode(x10.bytes).ctype]).toEqual([64, 64, 6]);
+    expect((await t.get(`/api/task/1/slide/${TAU}/random_patch/64`, reader)).status).toBe(403); // no API permission
+    const x11 = await t.post(`/dzi/random_patch/${P}/${TAU}/raw/1/32.png`, undefined, reader);
+    expect([decode(x11.bytes).width, decode(x11.bytes).height]).toEqual([32, 32]);
+    expect((await t.get(`/dzi/random_patch/${P}/${TAU}/raw/1/32.tif`, reader)).text).toBe('bad format');
+    expect((await t.get(`/dzi/random_patch/${P}/${TAU}/raw/1/32.jpeg`, reader)).status).toBe(500);
+    expect((await t.get(`/dzi/random_patch/${P}/${TAU}/raw/0/5000.png`, reader)).status).toBe(500);
+  });
+
   it('X17 task thumbnail (task-slide read) and X18 small thumbnail (no login, fits 256×192)', async () => {
     const x17 = await t.get(`/api/task/1/slide/${TAU}_thumbnail.png`, reader);
     expect([decode(x17.bytes).width, decode(x17.bytes).height]).toEqual([1000, 667]);

@@ -1,33 +1,40 @@
 /**
- * Viewer images: X14 Deep Zoom descriptor, X15 Deep Zoom tiles, X17 task thumbnail, X18
- * small cached thumbnail (protocol §11.7, §11.8). Pixels come from `src/slides`.
+ * Viewer images: X10/X11 random patches, X14 Deep Zoom descriptor, X15 Deep Zoom tiles,
+ * X17 task thumbnail, X18 small cached thumbnail (protocol §11.5, §11.7, §11.8). Pixels
+ * come from `src/slides`.
  */
 import type { Handler } from '../app/app.js';
-import { guardSlide, guardTaskSlide } from '../auth/guards.js';
+import { guardTaskSlide } from '../auth/guards.js';
 import { bytesReply, textReply } from '../http/reply.js';
 import type { Router } from '../http/router.js';
-import { abort, ServerFailure } from '../http/werkzeug.js';
+import { abort } from '../http/werkzeug.js';
+import { dziSlide, pngOrBadFormat } from './dzi-common.js';
 import { dziDescriptorXml } from '../slides/deepzoom.js';
 import { dziTile } from '../slides/deepzoom-tile.js';
+import { randomPatchPng } from '../slides/patch.js';
 import { SMALL_THUMBNAIL_BOX, thumbnailPng } from '../slides/thumbnail-png.js';
 
 /** Size limit of the project's pre-computed `thumb` resource served by X17. */
 export const TASK_THUMBNAIL_MAX_DIM = 1000;
 
-/** `/dzi/<mode>/<project>/<slide>/<resource>…`: slide read, known project, `raw` resource. */
-function dziTarget(ctx: Parameters<Handler>[0]) {
-  const { slide } = guardSlide(ctx, ctx.int('slide_id'), 'read');
-  if (!ctx.app.state.projects.some((p) => p.id === ctx.str('project'))) throw new ServerFailure('unknown project');
-  if (ctx.str('resource') !== 'raw') throw new ServerFailure(`resource ${ctx.str('resource')} not available`);
-  return ctx.app.image(slide);
-}
+/** X10: task-slide read + API; level 0, resource `raw`. */
+const taskRandomPatch: Handler = (ctx) => {
+  const { slide } = guardTaskSlide(ctx, ctx.int('task_id'), ctx.int('slide_id'), 'read', { api: true });
+  return bytesReply(randomPatchPng(ctx.app.image(slide), 0, ctx.int('width')), 'image/png');
+};
+
+/** X11: formats as E16 (`png`; `jpeg` → 500; others → `bad format`). */
+const randomPatch: Handler = (ctx) => {
+  const slide = dziSlide(ctx, 'read');
+  return pngOrBadFormat(ctx.str('format'), () => randomPatchPng(ctx.app.image(slide), ctx.int('level'), ctx.int('width')));
+};
 
 /** X14. */
-const descriptor: Handler = (ctx) => textReply(dziDescriptorXml(dziTarget(ctx)), 200, 'application/xml; charset=utf-8');
+const descriptor: Handler = (ctx) => textReply(dziDescriptorXml(ctx.app.image(dziSlide(ctx, 'read'))), 200, 'application/xml; charset=utf-8');
 
 /** X15. */
 const tile: Handler = (ctx) => {
-  const png = dziTile(dziTarget(ctx), ctx.int('level'), ctx.int('col'), ctx.int('row'), ctx.str('format'));
+  const png = dziTile(ctx.app.image(dziSlide(ctx, 'read')), ctx.int('level'), ctx.int('col'), ctx.int('row'), ctx.str('format'));
   return bytesReply(png, 'image/png');
 };
 
@@ -48,6 +55,8 @@ const smallThumbnail: Handler = (ctx) => {
 export function registerImageRoutes(router: Router<Handler>): void {
   const both = ['GET', 'POST'];
   router
+    .add({ rule: '/api/task/<int:task_id>/slide/<int:slide_id>/random_patch/<int:width>', methods: both, endpoint: 'slide.api_get_slide_random_patch', handler: taskRandomPatch })
+    .add({ rule: '/dzi/random_patch/<project>/<int:slide_id>/<resource>/<int:level>/<int:width>.<format>', methods: both, endpoint: 'dzi.get_random_patch_endpoint', handler: randomPatch })
     .add({ rule: '/dzi/<mode>/<project>/<int:slide_id>/<resource>.dzi', methods: both, endpoint: 'dzi.dzi', handler: descriptor })
     .add({ rule: '/dzi/<mode>/<project>/<int:slide_id>/<resource>_files/<int:level>/<int:col>_<int:row>.<format>', methods: both, endpoint: 'dzi.tile', handler: tile })
     .add({ rule: '/api/task/<int:task_id>/slide/<int:slide_id>_thumbnail.png', methods: ['GET'], endpoint: 'slide.get_slide_thumbnail', handler: taskThumbnail })

@@ -2,27 +2,17 @@
  * Slide endpoints: E8 manifest, E11 info, E12 tags, E13–E15 headers and file path, E16
  * patches, E17 thumbnail NIfTI (protocol §5, §6). Pixels and headers come from `src/slides`.
  */
-import type { Ctx, Handler } from '../app/app.js';
+import type { Handler } from '../app/app.js';
 import { guardSlide, guardTask, guardTaskSlide, isAnonymized } from '../auth/guards.js';
 import { slideManifestCsv } from '../data/manifest.js';
-import type { SlideRow } from '../data/state.js';
 import { pyFloat } from '../http/pyjson.js';
 import { bytesReply, jsonifyReply, pyJsonReply, textReply } from '../http/reply.js';
 import type { Router } from '../http/router.js';
-import { abort, ServerFailure } from '../http/werkzeug.js';
+import { abort } from '../http/werkzeug.js';
+import { dziSlide, pngOrBadFormat, requireRawResource } from './dzi-common.js';
 import { dimensionsHeader, openslideHeader } from '../slides/header.js';
 import { thumbnailNiftiGz } from '../slides/nifti.js';
 import { patchPng } from '../slides/patch.js';
-
-/** The `/dzi/<project>/…` routes resolve the project's file schema first: unknown project → 500 (Q41). */
-function requireKnownProject(ctx: Ctx, project: string): void {
-  if (!ctx.app.state.projects.some((p) => p.id === project)) throw new ServerFailure(`unknown project ${project}`);
-}
-
-/** Only the `raw` resource exists for the synthetic slides; others fail like a missing file (500). */
-function requireRawResource(resource: string): void {
-  if (resource !== 'raw') throw new ServerFailure(`resource ${resource} not available`);
-}
 
 /** E8. */
 const slideManifest: Handler = (ctx) => {
@@ -56,13 +46,6 @@ const slideTags: Handler = (ctx) => {
   return pyJsonReply([...tags].sort());
 };
 
-/** Guards a `/dzi/<project>/<slide>` style request: slide access, then the project's schema. */
-function dziSlide(ctx: Ctx, level: 'read' | 'admin'): SlideRow {
-  const { slide } = guardSlide(ctx, ctx.int('slide_id'), level);
-  requireKnownProject(ctx, ctx.str('project'));
-  return slide;
-}
-
 /** E13. */
 const dimensions: Handler = (ctx) => {
   const h = dimensionsHeader(ctx.app.image(dziSlide(ctx, 'read')));
@@ -72,7 +55,6 @@ const dimensions: Handler = (ctx) => {
 /** E14 (style 3). */
 const openslideHeaderJson: Handler = (ctx) => {
   const slide = dziSlide(ctx, 'read');
-  requireRawResource(ctx.str('resource'));
   const h = openslideHeader(ctx.app.image(slide));
   return pyJsonReply(
     { properties: h.properties, level_dimensions: h.level_dimensions, level_downsamples: h.level_downsamples.map(pyFloat) },
@@ -91,12 +73,9 @@ const filepath: Handler = (ctx) => {
 /** E16. */
 const patch: Handler = (ctx) => {
   const slide = dziSlide(ctx, 'read');
-  requireRawResource(ctx.str('resource'));
-  const format = ctx.str('format');
-  if (format === 'jpeg') throw new ServerFailure('cannot write mode RGBA as JPEG');
-  if (format !== 'png') return textReply('bad format');
-  const png = patchPng(ctx.app.image(slide), ctx.int('level'), ctx.int('ctrx'), ctx.int('ctry'), ctx.int('w'), ctx.int('h'));
-  return bytesReply(png, 'image/png');
+  return pngOrBadFormat(ctx.str('format'), () =>
+    patchPng(ctx.app.image(slide), ctx.int('level'), ctx.int('ctrx'), ctx.int('ctry'), ctx.int('w'), ctx.int('h')),
+  );
 };
 
 /** E17: size limit, then the thumbnail NIfTI. */
