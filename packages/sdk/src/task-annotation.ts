@@ -94,7 +94,7 @@ export class AnnotationTask extends Task {
       route`/task/${this.taskId}/slide/raw/raw/${slideId}/annot/set`,
       expandSegments(data),
       successSchema,
-      options,
+      { ...options, idempotent: true },
     );
     return answer.success;
   }

@@ -120,6 +120,33 @@ describe('session renewal', () => {
     expect(log.lines.some((l) => l.includes('logging in again'))).toBe(true);
   });
 
+  it('renews a request with a query without carrying the query into the login', async () => {
+    let dropped = false;
+    const { client, calls } = await connect((call) => {
+      if (call.url.endsWith('/info')) return htmlJson({ id: 1, project: 'p1', name: 'A', restrict_access: 0, anonymize: 0, mode: 'annot' });
+      if (!dropped) {
+        dropped = true;
+        return redirect('/auth/login');
+      }
+      return new Response('id,block_id,section,slide,stain,slide_name,slide_ext,project,specimen,block_name,specimen_private,specimen_public,task_id,specimen_display\n', { headers: { 'content-type': 'text/csv' } });
+    });
+    const task = await client.task(1);
+    expect(await task.slideManifest({ stain: 'Tau', tagsAny: ['a b'] })).toEqual([]);
+    expect(calls.slice(2).map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET http://phas.test/api/task/1/slide_detailed_manifest.csv?stain=Tau&tags_any=a+b',
+      'POST http://phas.test/auth/api/login',
+      'GET http://phas.test/api/task/1/slide_detailed_manifest.csv?stain=Tau&tags_any=a+b',
+    ]);
+  });
+
+  it('treats other 3xx answers as errors, not as login redirects', async () => {
+    const { client, calls } = await connect(() => new Response(null, { status: 304 }));
+    const error = await failure(client.projectListing());
+    expect(error).toBeInstanceOf(PhasHttpError);
+    expect((error as PhasHttpError).status).toBe(304);
+    expect(calls.filter((c) => c.url.endsWith('/auth/api/login'))).toHaveLength(1);
+  });
+
   it('treats a browser opaqueredirect like the login redirect', async () => {
     let first = true;
     const { client, calls } = await connect(() => {

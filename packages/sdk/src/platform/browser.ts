@@ -15,8 +15,11 @@ function unavailable(argument: string): never {
 /** The browser implementation of {@link Platform}. */
 export const browserPlatform: Platform = {
   name: 'browser',
-  // Runtimes without a DOM (Deno, Bun, workers without cookies…) get the SDK's own jar.
-  browserCookies: typeof document !== 'undefined',
+  // Pages and workers have the browser's cookie store; other runtimes without files (Deno,
+  // Bun, edge workers) get the SDK's own jar.
+  browserCookies:
+    typeof document !== 'undefined' ||
+    (typeof self !== 'undefined' && typeof (self as { importScripts?: unknown }).importScripts === 'function'),
   readTextFile: async (_path, argument) => unavailable(argument),
   writeFileAtomic: async (_path, _data, argument) => unavailable(argument),
   envKeyPath: () => undefined,

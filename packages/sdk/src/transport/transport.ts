@@ -97,6 +97,8 @@ interface RawAnswer {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Redirect statuses (0 is a browser's `opaqueredirect`). */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const decoder = new TextDecoder();
 
 /** The SDK's HTTP layer (internal; reached through `Client`). */
@@ -239,7 +241,7 @@ export class Transport {
         throw error;
       }
       const { status } = answer;
-      if (status === 0 || (status >= 300 && status < 400)) {
+      if (status === 0 || REDIRECTS.has(status)) {
         const kind = redirectKind(answer.headers.get('location'), this.baseUrl);
         if (kind === 'profile') {
           throw new PhasAuthError(
@@ -249,7 +251,7 @@ export class Transport {
         }
         if (call.renew && this.#renewer && !renewed) {
           renewed = true;
-          await this.#renew(generation, call.options);
+          await this.#renew(generation, { signal: call.options.signal, timeout: call.options.timeout });
           continue;
         }
         throw new PhasAuthError(
