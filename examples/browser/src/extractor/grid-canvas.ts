@@ -16,7 +16,6 @@ export interface Grid<T extends ArrayLike<number>> {
 
 const EMPTY = '#eef0f3';
 const LINE = 'rgba(255,255,255,0.9)';
-const SELECT = '#ff2d95';
 
 /** Pixel size of one cell so that `cols × rows` cells fit in `maxWidth × maxHeight`. */
 export function cellSize(cols: number, rows: number, maxWidth: number, maxHeight: number, min = 3, max = 56): number {
@@ -44,9 +43,14 @@ function sized(canvas: HTMLCanvasElement, width: number, height: number): Canvas
 
 function outline(ctx: CanvasRenderingContext2D, cell: number, selected: TileIndex | undefined): void {
   if (!selected) return;
-  ctx.strokeStyle = SELECT;
+  // Dark then light, so the outline shows on every colour of the scale.
+  const [x, y] = [selected[0] * cell, selected[1] * cell];
   ctx.lineWidth = 3;
-  ctx.strokeRect(selected[0] * cell + 1.5, selected[1] * cell + 1.5, cell - 3, cell - 3);
+  ctx.strokeStyle = '#111827';
+  ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = '#ffffff';
+  ctx.strokeRect(x + 2, y + 2, cell - 4, cell - 4);
 }
 
 /**

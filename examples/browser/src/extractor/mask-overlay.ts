@@ -14,7 +14,7 @@ export interface Raster {
 
 /** How the mask is drawn. */
 export interface OverlayStyle {
-  /** Colour of the mask (default a strong magenta). */
+  /** Colour of the mask (default cyan, which stands out on H&E and Nissl stains). */
   color?: Rgb;
   /** Opacity of the tint inside the mask, 0…1 (default 0.35). */
   alpha?: number;
@@ -39,7 +39,7 @@ export function overlayMask(image: Raster, mask: Raster, style: OverlayStyle = {
     throw new RangeError(`mask is ${mask.width}×${mask.height}, patch is ${width}×${height}`);
   }
   if (mask.channels !== 1) throw new RangeError(`mask must have 1 channel, not ${mask.channels}`);
-  const color = style.color ?? [255, 0, 200];
+  const color = style.color ?? [0, 229, 255];
   const alpha = Math.min(1, Math.max(0, style.alpha ?? 0.35));
   const outline = style.outline ?? true;
   const out = new Uint8Array(width * height * 4);

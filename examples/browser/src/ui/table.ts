@@ -65,11 +65,16 @@ export function dataTable<Row extends object>(options: TableOptions<Row>): HTMLE
 
   const cell = (row: Row, column: Column<Row>) =>
     column.format ? column.format(row) : text((row as Record<string, unknown>)[column.key]);
+  /** What the filter matches: the text shown in the cell. */
+  const shown = (row: Row, column: Column<Row>) => {
+    const content = cell(row, column);
+    return typeof content === 'string' ? content : (content.textContent ?? '');
+  };
 
   function render(): void {
     const needle = filter.value.trim().toLowerCase();
     let rows = options.rows.filter(
-      (row) => needle === '' || columns.some((c) => text((row as Record<string, unknown>)[c.key]).toLowerCase().includes(needle)),
+      (row) => needle === '' || columns.some((c) => shown(row, c).toLowerCase().includes(needle)),
     );
     if (sortKey !== undefined) {
       const key = sortKey;

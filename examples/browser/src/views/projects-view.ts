@@ -1,14 +1,13 @@
 /** The list of projects the user can see. */
 import type { Project } from '@phas/sdk';
 import type { AppContext, ViewHandle } from '../app/context.js';
-import { breadcrumbs } from '../ui/breadcrumbs.js';
 import { h, replace } from '../ui/dom.js';
 import { withStatus } from '../ui/status.js';
 import { dataTable } from '../ui/table.js';
 
 export function renderProjectsView(ctx: AppContext, container: HTMLElement): ViewHandle {
   const body = h('div');
-  replace(container, breadcrumbs([{ label: 'Projects' }]), h('h2', {}, 'Projects'), body);
+  replace(container, h('h2', {}, 'Projects'), h('p', { class: 'hint' }, 'Pick a project to see its tasks.'), body);
   void withStatus(body, 'Loading projects…', async () => {
     const projects = await ctx.client.projectListing();
     replace(
