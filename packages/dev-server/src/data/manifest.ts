@@ -44,7 +44,8 @@ function sqlIntEquals(column: number, text: string): boolean {
   return Number(t) === column;
 }
 
-const BASE_COLUMNS = [
+/** The columns every task-slide row has (the `task_slide_info` view). */
+export const BASE_COLUMNS = [
   'id', 'block_id', 'section', 'slide', 'stain', 'slide_name', 'slide_ext', 'project', 'specimen', 'block_name',
   'specimen_private', 'specimen_public', 'task_id', 'specimen_display',
 ];
@@ -85,6 +86,21 @@ export function compareSlideInfo(a: SlideInfo, b: SlideInfo): number {
   return s(a.specimenDisplay, b.specimenDisplay) || s(a.blockName, b.blockName) || a.section - b.section || a.slide - b.slide;
 }
 
+/** A task-slide row: the slide, its joined info and the per-mode counts. */
+export interface TaskSlideRow {
+  slide: SlideRow;
+  info: SlideInfo;
+  counts: number[];
+}
+
+/** Every slide of the task's index as joined rows, in E8's order. */
+export function taskSlideRows(catalog: Catalog, task: TaskRow, anonymized: boolean): TaskSlideRow[] {
+  return catalog
+    .taskSlides(task)
+    .map((slide) => ({ slide, info: catalog.slideInfo(slide, anonymized), counts: modeCounts(catalog.state, task, slide.id) }))
+    .sort((a, b) => compareSlideInfo(a.info, b.info));
+}
+
 /**
  * The E8 CSV for `task` with the query filters, anonymized or not.
  *
@@ -120,11 +136,7 @@ export function slideManifestCsv(catalog: Catalog, task: TaskRow, query: URLSear
     return true;
   };
 
-  const rows = catalog
-    .taskSlides(task)
-    .map((slide) => ({ slide, info: catalog.slideInfo(slide, anonymized), counts: modeCounts(catalog.state, task, slide.id) }))
-    .filter((r) => keep(r.slide, r.info, r.counts))
-    .sort((a, b) => compareSlideInfo(a.info, b.info));
+  const rows = taskSlideRows(catalog, task, anonymized).filter((r) => keep(r.slide, r.info, r.counts));
   return csvText(
     [...BASE_COLUMNS, ...modeColumns(mode)],
     rows.map((r) => [...baseCells(r.info, task.id), ...r.counts]),

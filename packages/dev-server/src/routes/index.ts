@@ -10,6 +10,7 @@ import { registerAnnotationRoutes } from './annotations.js';
 import { registerSamplingRoutes } from './sampling.js';
 import { registerTrainingRoutes } from './training.js';
 import { registerImageRoutes } from './images.js';
+import { registerBrowseRoutes } from './browse.js';
 
 /** Registers every endpoint the dev server implements. */
 export function registerRoutes(router: Router<Handler>): void {
@@ -20,4 +21,5 @@ export function registerRoutes(router: Router<Handler>): void {
   registerSamplingRoutes(router);
   registerTrainingRoutes(router);
   registerImageRoutes(router);
+  registerBrowseRoutes(router);
 }
