@@ -51,4 +51,5 @@ export {
   type DeepZoomLevel,
   type DeepZoomTileInfo,
 } from './deepzoom.js';
-export { dziTile } from './deepzoom-tile.js';
+export { dziTile, dziTileImage, DZ_JPEG_QUALITY } from './deepzoom-tile.js';
+export { encodeJpeg, quantTable, type JpegInput } from './jpeg.js';
