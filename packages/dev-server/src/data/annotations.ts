@@ -3,6 +3,7 @@
  * applied on write and (inverted) on read, path/marker counting, and the short-segment
  * corruption Q12 that the real server performs on `[x, y]` segments.
  */
+import { isDict, jsonBody } from '../http/body.js';
 import { isNumber, num, pyDumps, pyFloat, PyFloat, pyLoads, type PyJson } from '../http/pyjson.js';
 import type { DevState } from './state.js';
 import { ServerFailure } from '../http/werkzeug.js';
@@ -114,10 +115,8 @@ export function transformAnnotation(doc: PyJson, m: Affine, quirks = true): Anno
     if (kind === 'Path') {
       counts.nPaths++;
       const props = (item as PyJson[])[1];
-      if (props === undefined || props === null || typeof props !== 'object' || Array.isArray(props) || props instanceof PyFloat || !('segments' in props)) {
-        fail('Path without segments');
-      }
-      const segments = (props as { [k: string]: PyJson }).segments;
+      if (!isDict(props) || !('segments' in props)) fail('Path without segments');
+      const segments = props.segments as PyJson;
       if (!Array.isArray(segments)) {
         if (typeof segments === 'string' || (segments !== null && typeof segments === 'object' && !(segments instanceof PyFloat))) continue;
         fail('segments are not iterable');
@@ -140,7 +139,7 @@ export function transformAnnotation(doc: PyJson, m: Affine, quirks = true): Anno
       }
     } else if (kind === 'PointText') {
       const props = (item as PyJson[])[1];
-      const matrix = props !== null && typeof props === 'object' && !Array.isArray(props) && !(props instanceof PyFloat) ? props.matrix : undefined;
+      const matrix = isDict(props) ? props.matrix : undefined;
       if (!Array.isArray(matrix) || matrix.length < 6) fail('PointText without a 6-entry matrix');
       const p = dotPlus(m, [matrix[4], matrix[5]], true);
       if (p === null || !Array.isArray(p) || Array.isArray(p[0])) fail('PointText matrix position is not numeric');
@@ -165,12 +164,7 @@ export function saveAnnotation(
   m: Affine,
   quirks: boolean,
 ): void {
-  let doc: PyJson;
-  try {
-    doc = pyLoads(body);
-  } catch (e) {
-    throw new ServerFailure(`annotation body is not JSON: ${(e as Error).message}`);
-  }
+  const doc = jsonBody(body, 'annotation');
   const counts = transformAnnotation(doc, m, quirks);
   const json = pyDumps(doc);
   const row = state.annotations.find((a) => a.task === target.task && a.slide === target.slide);

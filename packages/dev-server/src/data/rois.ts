@@ -3,7 +3,8 @@
  * of the raw geometry), storage with edit metadata, and E23's rows.
  */
 import { samplingRoiBoundingBox, trapezoidCorners, validateGeometry, type Geometry, type Point } from '@phas/raster-wasm';
-import { isNumber, num, pyDumps, pyFloat, pyLoads, type PyJson } from '../http/pyjson.js';
+import { jsonObjectBody } from '../http/body.js';
+import { isNumber, num, pyDumps, pyFloat, type PyJson } from '../http/pyjson.js';
 import { ServerFailure } from '../http/werkzeug.js';
 import type { Affine } from './annotations.js';
 import type { DevState, RoiRow } from './state.js';
@@ -71,16 +72,9 @@ export function geometryJson(g: Geometry): string {
 
 /** Parses an E24/X4 body and maps its geometry to raw space; validates it as the server does. */
 export function parseRoiBody(body: string, m: Affine): { labelId: number; geometry: Geometry; id: PyJson | undefined } {
-  let doc: PyJson;
-  try {
-    doc = pyLoads(body);
-  } catch (e) {
-    return fail(`body is not JSON: ${(e as Error).message}`);
-  }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) fail('body is not an object');
-  const obj = doc as { [k: string]: PyJson };
+  const obj = jsonObjectBody(body, 'sampling ROI');
   if (!('label_id' in obj) || !('geometry' in obj)) fail('label_id or geometry missing');
-  const geometry = transformGeometry(plain(obj.geometry), m);
+  const geometry = transformGeometry(plain(obj.geometry as PyJson), m);
   const problem = validateGeometry(geometry);
   if (problem) fail(problem);
   const label = obj.label_id;

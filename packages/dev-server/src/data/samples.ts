@@ -2,7 +2,8 @@
  * Training samples (protocol §9, §11.1): size checks against the task's `dltrain`
  * settings, storage with edit metadata, E27's rows.
  */
-import { isNumber, num, pyFloat, pyLoads, type PyJson } from '../http/pyjson.js';
+import { jsonObjectBody } from '../http/body.js';
+import { isNumber, num, pyFloat, type PyJson } from '../http/pyjson.js';
 import { ServerFailure } from '../http/werkzeug.js';
 import type { DevState, SampleRow, TaskRow } from './state.js';
 
@@ -42,14 +43,7 @@ export function checkBoxSize(task: TaskRow, box: [number, number, number, number
 
 /** Parses an X1/X2 body: `geometry` `[x0, y0, x1, y1]`, `label_id`, and (X2) `id`. */
 export function parseSampleBody(body: string): { box: [number, number, number, number]; labelId: number; id: PyJson | undefined } {
-  let doc: PyJson;
-  try {
-    doc = pyLoads(body);
-  } catch (e) {
-    return fail(`body is not JSON: ${(e as Error).message}`);
-  }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) fail('body is not an object');
-  const obj = doc as { [k: string]: PyJson };
+  const obj = jsonObjectBody(body, 'training sample');
   const g = obj.geometry;
   if (!Array.isArray(g) || g.length !== 4 || !g.every(isNumber)) fail('geometry is not [x0, y0, x1, y1]');
   const label = obj.label_id;

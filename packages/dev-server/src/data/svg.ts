@@ -3,6 +3,7 @@
  * sorted attributes, `%f` path numbers, Python float text positions, optional scaling to a
  * maximum dimension, curve or strip mode.
  */
+import { isDict } from '../http/body.js';
 import { isNumber, num, pyFloatRepr, pyLoads, type PyJson } from '../http/pyjson.js';
 import { ServerFailure } from '../http/werkzeug.js';
 
@@ -134,7 +135,7 @@ export function annotationSvg(stored: string | null, width: number, height: numb
   if (stored !== null) {
     const doc = pyLoads(stored);
     const layer = Array.isArray(doc) && Array.isArray(doc[0]) ? doc[0][1] : undefined;
-    const children = layer !== null && typeof layer === 'object' && !Array.isArray(layer) && !isNumber(layer) ? layer.children : undefined;
+    const children = isDict(layer) ? layer.children : undefined;
     for (const x of Array.isArray(children) ? children : []) {
       if (!Array.isArray(x) || x.length === 0) throw new ServerFailure('annotation child is not a list');
       if (x[0] === 'Path') {
@@ -142,7 +143,7 @@ export function annotationSvg(stored: string | null, width: number, height: numb
         body.push(...pathElements(x[1].segments, scale, strokeWidth, stripWidth));
       } else if (x[0] === 'PointText') {
         const props = x[1];
-        const matrix = props !== null && typeof props === 'object' && !Array.isArray(props) && !isNumber(props) ? props.matrix : undefined;
+        const matrix = isDict(props) ? props.matrix : undefined;
         if (!Array.isArray(matrix) || !isNumber(matrix[4]) || !isNumber(matrix[5])) throw new ServerFailure('PointText without a numeric matrix');
         const content = (props as { content?: PyJson }).content;
         const text = typeof content === 'string' ? content : content === undefined ? '' : String(isNumber(content) ? num(content) : content);

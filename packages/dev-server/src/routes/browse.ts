@@ -7,7 +7,8 @@ import type { Ctx, Handler } from '../app/app.js';
 import { guardSlide, guardTask, guardTaskSlide, isAnonymized } from '../auth/guards.js';
 import { BASE_COLUMNS, baseCells, csvText, modeColumns, taskSlideRows, type TaskSlideRow } from '../data/manifest.js';
 import type { TaskRow } from '../data/state.js';
-import { isNumber, pyLoads, type PyJson } from '../http/pyjson.js';
+import { isDict, jsonBody } from '../http/body.js';
+import { isNumber, type PyJson } from '../http/pyjson.js';
 import { jsonifyReply, pyJsonReply, textReply } from '../http/reply.js';
 import type { Router } from '../http/router.js';
 import { abort, ServerFailure } from '../http/werkzeug.js';
@@ -148,15 +149,8 @@ const slideAdminInfo: Handler = (ctx) => {
 const userPreferences: Handler = (ctx) => {
   guardTask(ctx, ctx.int('task_id'), 'read');
   guardSlide(ctx, ctx.int('slide_id'), 'read');
-  let doc: PyJson;
-  try {
-    doc = pyLoads(ctx.text());
-  } catch {
-    throw new ServerFailure('preferences body is not JSON');
-  }
-  const valid =
-    doc !== null && typeof doc === 'object' && !Array.isArray(doc) && !isNumber(doc) &&
-    (doc.rotation === undefined || isNumber(doc.rotation)) && (doc.flip === undefined || typeof doc.flip === 'boolean');
+  const doc = jsonBody(ctx.text(), 'preferences');
+  const valid = isDict(doc) && (doc.rotation === undefined || isNumber(doc.rotation)) && (doc.flip === undefined || typeof doc.flip === 'boolean');
   if (!valid) throw abort(404, 'Invalid JSON');
   return pyJsonReply({ success: true }, { bogusContentType: true });
 };

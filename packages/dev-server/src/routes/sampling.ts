@@ -9,7 +9,8 @@ import { guardTask } from '../auth/guards.js';
 import { affineFor, invert } from '../data/annotations.js';
 import { byEditTimeDesc, createRoi, parseRoiBody, roiListingRow, updateRoi } from '../data/rois.js';
 import type { SlideRow } from '../data/state.js';
-import { isNumber, num, pyLoads, type PyJson } from '../http/pyjson.js';
+import { isDict, jsonBody } from '../http/body.js';
+import { isNumber, num } from '../http/pyjson.js';
 import { bytesReply, pyJsonReply, textReply } from '../http/reply.js';
 import type { Router } from '../http/router.js';
 import { ServerFailure } from '../http/werkzeug.js';
@@ -63,13 +64,8 @@ const deleteAll: Handler = (ctx) => {
 /** X5: raw JSON body `{"id": …}`. */
 const deleteOne: Handler = (ctx) => {
   guardTask(ctx, ctx.int('task_id'), 'write');
-  let doc: PyJson;
-  try {
-    doc = pyLoads(ctx.text());
-  } catch {
-    throw new ServerFailure('ROI delete body is not JSON');
-  }
-  const id = doc !== null && typeof doc === 'object' && !Array.isArray(doc) && !isNumber(doc) ? doc.id : undefined;
+  const doc = jsonBody(ctx.text(), 'ROI delete');
+  const id = isDict(doc) ? doc.id : undefined;
   if (!isNumber(id)) throw new ServerFailure('ROI delete without an id');
   const before = ctx.app.state.rois.length;
   ctx.app.state.rois = ctx.app.state.rois.filter((r) => r.id !== num(id));
