@@ -109,7 +109,9 @@ export class SamplingROIPatchExtractor {
     const tileSize = o.tileSize === undefined ? DEFAULT_TILE_SIZE : checkInteger(o.tileSize, 'tileSize', 1);
     const padding = o.padding === undefined ? DEFAULT_PADDING : checkInteger(o.padding, 'padding');
     const subTilesPerTile = o.subTilesPerTile === undefined ? DEFAULT_SUB_TILES : checkInteger(o.subTilesPerTile, 'subTilesPerTile', 1);
-    const [plan, spacing] = await Promise.all([planTiles(geometry, { tileSize, subTilesPerTile }), slide.spacing()]);
+    // The plan first: it checks the geometry, so invalid input is refused before any request.
+    const plan = await planTiles(geometry, { tileSize, subTilesPerTile });
+    const spacing = await slide.spacing();
     return new SamplingROIPatchExtractor(slide, geometry, plan, padding, spacing);
   }
 

@@ -49,6 +49,14 @@ export async function drawSamplingRoi(canvas: Canvas, geometry: unknown, options
   }
   const raster = await initRaster();
   const xy = geometryDrawingXY(g, sx, sy);
+  const beyond = xy.findIndex((v) => !(Math.abs(v) < 2 ** 31));
+  if (beyond >= 0) {
+    // Scaling can push valid level-0 vertices out of the int32 range Pillow draws in.
+    throw new PhasInputError(
+      `geometry scaled by (${sx}, ${sy}) has the coordinate ${xy[beyond]}, beyond what Pillow can draw (|v| < 2^31)`,
+      { argument: 'geometry' },
+    );
+  }
   asInputError('canvas', () =>
     raster.fillPolygon(canvas, xy, { fill: options.fill === undefined ? 255 : options.fill, outline: options.outline ?? null, pillow: options.pillow }),
   );
