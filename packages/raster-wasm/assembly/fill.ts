@@ -305,16 +305,50 @@ function fillPass(n: i32, ink: u8, pillow94: bool): void {
   }
 }
 
+/** A coordinate Pillow can truncate to int32 without undefined behaviour: finite, |v| < 2^31. */
+// @ts-ignore: decorator
+@inline
+function inRange(v: f64): bool {
+  return v > -2147483648.0 && v < 2147483648.0; // false for NaN and infinities too
+}
+
 /**
- * Draws one polygon (n >= 2 vertices, already validated: finite, |v| < 2^31) onto the current
- * canvas (see canvas.ts). `fill`/`outline`: 0..255, or -1 for none (both none: outline ink 0,
- * Pillow's default). `mode`: 0 = Pillow >= 11.2.1, 1 = Pillow 9.4.
+ * Checks the `2n` coordinates at `xy` and writes the truncated y extent (min, max) as two i32
+ * to `out`. Returns 0, or 1 + the index of the first value that is NaN, infinite or has
+ * |v| >= 2^31.
  */
-export function drawPolygon(xy: usize, n: i32, fill: i32, outline: i32, mode: i32, scratch: usize): void {
+export function scanCoordinates(xy: usize, n: i32, out: usize): i32 {
+  let minY: i32 = i32.MAX_VALUE;
+  let maxY: i32 = i32.MIN_VALUE;
+  for (let i: i32 = 0; i < n; i++) {
+    const x = load<f64>(xy + (<usize>i << 4));
+    const y = load<f64>(xy + (<usize>i << 4) + 8);
+    if (!inRange(x)) return 2 * i + 1;
+    if (!inRange(y)) return 2 * i + 2;
+    const ty = <i32>y;
+    if (ty < minY) minY = ty;
+    if (ty > maxY) maxY = ty;
+  }
+  store<i32>(out, minY);
+  store<i32>(out + 4, maxY);
+  return 0;
+}
+
+/**
+ * Draws one polygon (n >= 2 vertices) onto the current canvas (see canvas.ts). `fill`/`outline`:
+ * 0..255, or -1 for none (both none: outline ink 0, Pillow's default). `mode`: 0 = Pillow >=
+ * 11.2.1, 1 = Pillow 9.4. Every coordinate is checked before anything is painted: returns 0,
+ * or 1 + the index of the first coordinate out of range (then nothing is drawn).
+ */
+export function drawPolygon(xy: usize, n: i32, fill: i32, outline: i32, mode: i32, scratch: usize): i32 {
   layout(scratch, n, cHeight);
   for (let i: i32 = 0; i < n; i++) {
-    store<i32>(pX + (<usize>i << 2), <i32>load<f64>(xy + (<usize>i << 4)));
-    store<i32>(pY + (<usize>i << 2), <i32>load<f64>(xy + (<usize>i << 4) + 8));
+    const x = load<f64>(xy + (<usize>i << 4));
+    const y = load<f64>(xy + (<usize>i << 4) + 8);
+    if (!inRange(x)) return 2 * i + 1;
+    if (!inRange(y)) return 2 * i + 2;
+    store<i32>(pX + (<usize>i << 2), <i32>x);
+    store<i32>(pY + (<usize>i << 2), <i32>y);
   }
   if (fill < 0 && outline < 0) outline = 0;
   setSwapSpans(mode == 1);
@@ -326,4 +360,5 @@ export function drawPolygon(xy: usize, n: i32, fill: i32, outline: i32, mode: i3
     }
   }
   setSwapSpans(false);
+  return 0;
 }

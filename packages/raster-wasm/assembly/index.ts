@@ -2,7 +2,7 @@
 // scratch space above `heapBase()` and grows the memory as needed. No allocator is used here.
 
 import { setCanvas } from './canvas';
-import { drawPolygon, fillScratchBytes } from './fill';
+import { drawPolygon, fillScratchBytes, scanCoordinates as scan } from './fill';
 import { tileSums as tileSumsImpl } from './tiles';
 
 /** First free byte of linear memory (after static data). */
@@ -16,16 +16,25 @@ export function scratchBytes(n: i32, height: i32): usize {
 }
 
 /**
+ * Validates n (x, y) f64 pairs at `xy` and writes the truncated min and max y (two i32) to
+ * `out`. Returns 0, or 1 + the index of the first non-finite or |v| >= 2^31 value.
+ */
+export function scanCoordinates(xy: usize, n: i32, out: usize): i32 {
+  return scan(xy, n, out);
+}
+
+/**
  * Pillow `ImageDraw.polygon` on an 8-bit canvas whose row `rowOrigin` starts at `canvas`
  * (rows outside [rowOrigin, rowOrigin + rows) must not be touched by the drawing: the
- * caller includes every row the polygon spans). `xy`: n (x, y) f64 pairs.
+ * caller includes every row the polygon spans). `xy`: n (x, y) f64 pairs. Returns 0, or
+ * 1 + the index of the first invalid coordinate (nothing is drawn then).
  */
 export function fillPolygon(
   canvas: usize, width: i32, height: i32, stride: i32, rowOrigin: i32,
   xy: usize, n: i32, fill: i32, outline: i32, mode: i32, scratch: usize,
-): void {
+): i32 {
   setCanvas(canvas, width, height, stride, rowOrigin);
-  drawPolygon(xy, n, fill, outline, mode, scratch);
+  return drawPolygon(xy, n, fill, outline, mode, scratch);
 }
 
 /** Per-tile sums of the n x n blocks of a canvas (see tiles.ts). */

@@ -5,8 +5,6 @@ import type { Canvas } from './image.js';
 
 /** Largest canvas accepted, in pixels (2^28). */
 export const MAX_CANVAS_PIXELS = 2 ** 28;
-/** Coordinates must satisfy |v| < 2^31 (they are truncated to int32, raster-semantics §1). */
-export const COORD_LIMIT = 2 ** 31;
 
 /** Checks canvas dimensions (positive integers, at most 2^28 pixels); returns the pixel count. */
 export function checkSize(width: number, height: number, what = 'canvas'): number {
@@ -41,40 +39,38 @@ export function resolveInk(ink: number | null | undefined, what: string): number
   return ink < 0 ? 0 : ink > 255 ? 255 : ink;
 }
 
-/** Result of scanning a coordinate list: vertex count and the truncated y extent. */
-export interface XYInfo {
-  n: number;
-  minY: number;
-  maxY: number;
-}
-
 /**
- * Validates a flat coordinate list [x0, y0, x1, y1, ...]: even length, at least 2 points,
- * every value a finite number with |v| < 2^31. Returns the vertex count and the int-truncated
- * y range (used to copy only the rows a polygon can touch).
+ * Checks the shape of a flat coordinate list [x0, y0, x1, y1, ...]: an array-like of numbers
+ * with an even length of at least 4. Returns the vertex count. The values themselves (finite,
+ * |v| < 2^31) are checked inside WebAssembly; {@link coordinateError} describes a failure.
  */
-export function checkXY(xy: ArrayLike<number>, what = 'xy'): XYInfo {
+export function checkXY(xy: ArrayLike<number>, what = 'xy'): number {
   if (xy === null || typeof xy !== 'object' || typeof xy.length !== 'number') {
     throw new TypeError(`${what} must be a Float64Array or an array of numbers`);
   }
   const len = xy.length;
   if (len % 2 !== 0) throw new RangeError(`${what} must hold x, y pairs: got an odd length ${len}`);
   if (len < 4) throw new RangeError(`${what} must contain at least 2 points, got ${len / 2}`);
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < len; i++) {
-    const v = xy[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new RangeError(`${what}[${i}] must be a finite number, got ${String(v)}`);
-    }
-    if (v >= COORD_LIMIT || v <= -COORD_LIMIT) {
-      throw new RangeError(`${what}[${i}] = ${v} is out of range: |coordinate| must be below 2^31`);
-    }
-    if (i & 1) {
-      const y = Math.trunc(v);
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
+  if (!ArrayBuffer.isView(xy)) {
+    for (let i = 0; i < len; i++) {
+      if (typeof xy[i] !== 'number') throw new RangeError(`${what}[${i}] must be a finite number, got ${String(xy[i])}`);
     }
   }
-  return { n: len / 2, minY, maxY };
+  return len / 2;
+}
+
+/** The error for coordinate `xy[index]`, which WebAssembly found non-finite or out of range. */
+export function coordinateError(xy: ArrayLike<number>, index: number, what = 'xy'): RangeError {
+  const v = xy[index];
+  return Number.isFinite(v)
+    ? new RangeError(`${what}[${index}] = ${v} is out of range: |coordinate| must be below 2^31`)
+    : new RangeError(`${what}[${index}] must be a finite number, got ${String(v)}`);
+}
+
+/** Checks every coordinate in JavaScript (finite, |v| < 2^31), for code that runs without WebAssembly. */
+export function checkCoordinates(xy: ArrayLike<number>, what = 'xy'): void {
+  for (let i = 0; i < xy.length; i++) {
+    const v = xy[i];
+    if (!(v > -(2 ** 31) && v < 2 ** 31)) throw coordinateError(xy, i, what);
+  }
 }

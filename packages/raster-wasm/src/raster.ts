@@ -4,17 +4,18 @@
 // memory's buffer has changed.
 
 import type { Canvas, RasterImage } from './image.js';
-import { checkCanvas, checkSize, checkXY, resolveInk } from './input.js';
+import { checkCanvas, checkSize, checkXY, coordinateError, resolveInk } from './input.js';
 
 /** The raw exports of raster.wasm (see assembly/index.ts). */
 export interface RasterExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   scratchBytes(n: number, height: number): number;
+  scanCoordinates(xy: number, n: number, out: number): number;
   fillPolygon(
     canvas: number, width: number, height: number, stride: number, rowOrigin: number,
     xy: number, n: number, fill: number, outline: number, mode: number, scratch: number,
-  ): void;
+  ): number;
   tileSums(canvas: number, width: number, height: number, stride: number, n: number, out: number): void;
 }
 
@@ -104,21 +105,25 @@ export class Raster {
    */
   fillPolygon(canvas: Canvas, xy: ArrayLike<number>, options: FillPolygonOptions = {}): void {
     checkCanvas(canvas);
-    const info = checkXY(xy);
+    const n = checkXY(xy);
     const fill = resolveInk(options.fill, 'fill');
     const outline = resolveInk(options.outline, 'outline');
     const mode = modeOf(options.pillow);
     const { width, height, data } = canvas;
-    const r0 = Math.max(0, info.minY);
-    const r1 = Math.min(height - 1, info.maxY);
+    // vertices first: their y extent says which canvas rows have to be copied in and out
+    const at = this.#place(n, height);
+    this.#writeXY(xy, at.xy);
+    const bad = this.#wasm.scanCoordinates(at.xy, n, at.scratch);
+    if (bad) throw coordinateError(xy, bad - 1);
+    const extent = new Int32Array(this.#u8.buffer, at.scratch, 2);
+    const r0 = Math.max(0, extent[0]);
+    const r1 = Math.min(height - 1, extent[1]);
     if (r0 > r1) return; // every vertex row is off the canvas: nothing can be painted
     const bytes = (r1 - r0 + 1) * width;
-    const layout = this.#layout(bytes, info.n, height, 0);
-    const u8 = this.#u8;
-    u8.set(data.subarray(r0 * width, (r1 + 1) * width), layout.canvas);
-    this.#writeXY(xy, layout.xy);
-    this.#wasm.fillPolygon(layout.canvas, width, height, width, r0, layout.xy, info.n, fill, outline, mode, layout.scratch);
-    data.set(this.#u8.subarray(layout.canvas, layout.canvas + bytes), r0 * width);
+    this.#ensure(at.end + bytes);
+    this.#u8.set(data.subarray(r0 * width, (r1 + 1) * width), at.end);
+    this.#wasm.fillPolygon(at.end, width, height, width, r0, at.xy, n, fill, outline, mode, at.scratch);
+    data.set(this.#u8.subarray(at.end, at.end + bytes), r0 * width);
   }
 
   /**
@@ -138,10 +143,12 @@ export class Raster {
       throw new RangeError(`canvas ${width}x${height} is not a whole number of ${n}x${n} blocks`);
     }
     const tiles = (width / n) * (height / n);
-    const layout = this.#layout(width * height, 0, height, tiles * 4);
-    this.#u8.set(data, layout.canvas);
-    this.#wasm.tileSums(layout.canvas, width, height, width, n, layout.out);
-    return new Uint32Array(this.#u8.buffer, layout.out, tiles).slice();
+    const at = this.#place(0, height);
+    const out = align(at.end + width * height, 16);
+    this.#ensure(out + tiles * 4);
+    this.#u8.set(data, at.end);
+    this.#wasm.tileSums(at.end, width, height, width, n, out);
+    return new Uint32Array(this.#u8.buffer, out, tiles).slice();
   }
 
   /**
@@ -154,10 +161,10 @@ export class Raster {
    * ```
    */
   drawTileGrid(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: FillPolygonOptions = {}): TileGrid {
-    const { layout, sums } = this.#tileGrid(xy, tilesX, tilesY, n, options);
+    const { canvas, sums } = this.#tileGrid(xy, tilesX, tilesY, n, options);
     const width = tilesX * n;
     const height = tilesY * n;
-    const image: RasterImage = { width, height, channels: 1, data: this.#u8.slice(layout.canvas, layout.canvas + width * height) };
+    const image: RasterImage = { width, height, channels: 1, data: this.#u8.slice(canvas, canvas + width * height) };
     return { image, sums };
   }
 
@@ -181,18 +188,22 @@ export class Raster {
     const width = tilesX * n;
     const height = tilesY * n;
     checkSize(width, height, 'tile grid canvas');
-    const info = checkXY(xy);
+    const count = checkXY(xy);
     const fill = resolveInk(options.fill, 'fill');
     const outline = resolveInk(options.outline, 'outline');
     const mode = modeOf(options.pillow);
     const tiles = tilesX * tilesY;
-    const layout = this.#layout(width * height, info.n, height, tiles * 4);
-    this.#u8.fill(0, layout.canvas, layout.canvas + width * height);
-    this.#writeXY(xy, layout.xy);
+    const at = this.#place(count, height);
+    const canvas = at.end;
+    const out = align(canvas + width * height, 16);
+    this.#ensure(out + tiles * 4);
+    this.#writeXY(xy, at.xy);
+    this.#u8.fill(0, canvas, canvas + width * height);
     const w = this.#wasm;
-    w.fillPolygon(layout.canvas, width, height, width, 0, layout.xy, info.n, fill, outline, mode, layout.scratch);
-    w.tileSums(layout.canvas, width, height, width, n, layout.out);
-    return { layout, sums: new Uint32Array(this.#u8.buffer, layout.out, tiles).slice() };
+    const bad = w.fillPolygon(canvas, width, height, width, 0, at.xy, count, fill, outline, mode, at.scratch);
+    if (bad) throw coordinateError(xy, bad - 1);
+    w.tileSums(canvas, width, height, width, n, out);
+    return { canvas, sums: new Uint32Array(this.#u8.buffer, out, tiles).slice() };
   }
 
   /**
@@ -210,30 +221,32 @@ export class Raster {
     if (!Number.isInteger(padding) || padding < 0) throw new RangeError(`padding must be a non-negative integer, got ${String(padding)}`);
     const outer = size + 2 * padding;
     checkSize(outer, outer, 'padded mask');
-    const info = checkXY(xy);
+    const count = checkXY(xy);
     const fill = resolveInk(options.fill, 'fill');
     const outline = resolveInk(options.outline, 'outline');
     const mode = modeOf(options.pillow);
     const bytes = outer * outer;
-    const layout = this.#layout(bytes, info.n, size, 0);
-    this.#u8.fill(0, layout.canvas, layout.canvas + bytes);
-    this.#writeXY(xy, layout.xy);
-    const inner = layout.canvas + padding * outer + padding;
-    this.#wasm.fillPolygon(inner, size, size, outer, 0, layout.xy, info.n, fill, outline, mode, layout.scratch);
-    return { width: outer, height: outer, channels: 1, data: this.#u8.slice(layout.canvas, layout.canvas + bytes) };
+    const at = this.#place(count, size);
+    const canvas = at.end;
+    this.#ensure(canvas + bytes);
+    this.#writeXY(xy, at.xy);
+    this.#u8.fill(0, canvas, canvas + bytes);
+    const inner = canvas + padding * outer + padding;
+    const bad = this.#wasm.fillPolygon(inner, size, size, outer, 0, at.xy, count, fill, outline, mode, at.scratch);
+    if (bad) throw coordinateError(xy, bad - 1);
+    return { width: outer, height: outer, channels: 1, data: this.#u8.slice(canvas, canvas + bytes) };
   }
 
   /**
-   * Reserves [canvas][xy: n pairs][scratch for n vertices on `height` rows][out] and returns
-   * their byte offsets.
+   * Reserves [xy: n pairs][scratch for n vertices on `height` rows] above the heap base and
+   * returns their offsets; `end` (16-aligned) is where the caller's canvas and output go.
    */
-  #layout(canvasBytes: number, n: number, height: number, outBytes: number) {
-    const canvas = this.#base;
-    const xy = align(canvas + canvasBytes, 16);
+  #place(n: number, height: number) {
+    const xy = this.#base;
     const scratch = align(xy + n * 16, 16);
-    const out = align(scratch + (n > 0 ? this.#wasm.scratchBytes(n, height) : 0), 16);
-    this.#ensure(out + outBytes);
-    return { canvas, xy, scratch, out };
+    const end = align(scratch + Math.max(16, n > 0 ? this.#wasm.scratchBytes(n, height) : 0), 16);
+    this.#ensure(end);
+    return { xy, scratch, end };
   }
 
   #ensure(bytes: number): void {

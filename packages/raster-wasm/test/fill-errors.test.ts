@@ -1,7 +1,7 @@
 // fillPolygon's input checks: clear RangeError/TypeError, nothing drawn, and the instance keeps
 // working afterwards. Also the basic Pillow facts of raster-semantics §0.
 import { describe, expect, it } from 'vitest';
-import { initRaster } from '../src/index.js';
+import { initRaster, referenceFillPolygon } from '../src/index.js';
 
 const raster = await initRaster();
 const canvas = () => ({ width: 8, height: 8, data: new Uint8Array(64) });
@@ -22,6 +22,9 @@ describe('fillPolygon input errors', () => {
     ['fractional ink', () => raster.fillPolygon(canvas(), square, { fill: 1.5 }), TypeError, /integer ink/],
     ['unknown pillow', () => raster.fillPolygon(canvas(), square, { fill: 1, pillow: '10' as '12' }), RangeError, /pillow/],
     ['non-numeric xy', () => raster.fillPolygon(canvas(), ['1', 2, 3, 4] as unknown as number[]), RangeError, /finite number/],
+    ['NaN in a tile grid', () => raster.tileGridSums([0, 0, 5, 5, 1, NaN], 2, 2, 4), RangeError, /xy\[5\].*finite/],
+    ['huge value in a padded mask', () => raster.drawPaddedMask(new Float64Array([0, 0, -3e9, 1, 4, 4]), 8, 2), RangeError, /xy\[2\] = -3000000000 is out of range/],
+    ['NaN in the reference', () => referenceFillPolygon(canvas(), [0, 0, NaN, 1], { fill: 1 }), RangeError, /xy\[2\].*finite/],
   ];
   it.each(cases)('%s', (_name, call, type, message) => {
     expect(call).toThrow(type);

@@ -4,7 +4,7 @@
 // checked against, and a fallback for tiny jobs; it is not meant to be fast.
 
 import type { Canvas } from '../image.js';
-import { checkCanvas, checkXY, resolveInk } from '../input.js';
+import { checkCanvas, checkCoordinates, checkXY, resolveInk } from '../input.js';
 import type { FillPolygonOptions } from '../raster.js';
 import { isub, roundDown, roundUp, roundf } from './numeric.js';
 
@@ -187,7 +187,8 @@ function fillPass(X: number[], Y: number[], painter: Painter, ink: number, pillo
  */
 export function referenceFillPolygon(canvas: Canvas, xy: ArrayLike<number>, options: FillPolygonOptions = {}): void {
   checkCanvas(canvas);
-  const { n } = checkXY(xy);
+  const n = checkXY(xy);
+  checkCoordinates(xy);
   const fill = resolveInk(options.fill, 'fill');
   let outline = resolveInk(options.outline, 'outline');
   if (options.pillow !== undefined && options.pillow !== '12' && options.pillow !== '9.4') {
