@@ -77,34 +77,31 @@ function check(g: Geometry): void {
   if (problem) throw new Error(problem);
 }
 
-function gridWasm(raster: Raster, input: BenchInput): TileDensity {
+/** Validation, grid layout and the translated, scaled vertices of the sub-tile canvas. */
+function prepareGrid(input: BenchInput) {
   check(input.geom);
   const n = input.sub_tiles_per_tile;
   const l = tileGridLayout(input.geom, input.tile_size, n);
   const s = n / input.tile_size;
-  const xy = geometryDrawingXY(input.geom, s, s, [-l.tx, -l.ty]);
+  return { n, l, xy: geometryDrawingXY(input.geom, s, s, [-l.tx, -l.ty]) };
+}
+
+function gridWasm(raster: Raster, input: BenchInput): TileDensity {
+  const { n, l, xy } = prepareGrid(input);
   const sums = raster.tileGridSums(xy, l.tilesX, l.tilesY, n, { fill: 255, outline: 255 });
   return tileDensity(sums, l.tilesX, l.tilesY, n);
 }
 
 /** The same plus the sub-tile canvas copied out of WebAssembly memory (Python always makes it). */
 function gridWasmWithImage(raster: Raster, input: BenchInput): RasterImage {
-  check(input.geom);
-  const n = input.sub_tiles_per_tile;
-  const l = tileGridLayout(input.geom, input.tile_size, n);
-  const s = n / input.tile_size;
-  const xy = geometryDrawingXY(input.geom, s, s, [-l.tx, -l.ty]);
+  const { n, l, xy } = prepareGrid(input);
   const { image, sums } = raster.drawTileGrid(xy, l.tilesX, l.tilesY, n, { fill: 255, outline: 255 });
   tileDensity(sums, l.tilesX, l.tilesY, n);
   return image;
 }
 
 function gridReference(input: BenchInput): TileDensity {
-  check(input.geom);
-  const n = input.sub_tiles_per_tile;
-  const l = tileGridLayout(input.geom, input.tile_size, n);
-  const s = n / input.tile_size;
-  const xy = geometryDrawingXY(input.geom, s, s, [-l.tx, -l.ty]);
+  const { n, l, xy } = prepareGrid(input);
   const canvas = { width: l.tilesX * n, height: l.tilesY * n, data: new Uint8Array(l.tilesX * n * l.tilesY * n) };
   referenceFillPolygon(canvas, xy, { fill: 255, outline: 255 });
   return tileDensity(referenceTileSums(canvas, n), l.tilesX, l.tilesY, n);
