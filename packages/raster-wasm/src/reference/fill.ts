@@ -152,8 +152,14 @@ function ruleA(table: Edge[], i: number, y: number, M: number, xs: number[]): vo
 
 function fillPass(X: number[], Y: number[], painter: Painter, ink: number, pillow94: boolean): void {
   const table = buildEdges(X, Y, painter, ink);
-  const M = Math.max(...Y);
-  const yStart = Math.max(0, Math.min(...Y));
+  // A loop, not Math.max(...Y): spreading a million vertices overflows the call stack.
+  let M = -Infinity;
+  let yMin = Infinity;
+  for (const y of Y) {
+    if (y > M) M = y;
+    if (y < yMin) yMin = y;
+  }
+  const yStart = Math.max(0, yMin);
   const yEnd = Math.min(painter.canvas.height - 1, M);
   for (let y = yStart; y <= yEnd; y++) {
     const xs: number[] = [];
