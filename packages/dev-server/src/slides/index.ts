@@ -12,7 +12,7 @@
  * | E26 ROI label NIfTI | `roiLabelNiftiGz` |
  * | E28 / X1 / X2 sample PNG | `samplePng` with `sampleCentre` |
  * | X10 / X11 random patch | `randomPatchPng` |
- * | X14 / X15 Deep Zoom | `dziDescriptorXml`, `dziTile` |
+ * | X14 / X15 Deep Zoom | `dziDescriptorXml`, `dziTileImage` (png or jpeg, with its MIME type) |
  * | X17 / X18 thumbnails | `thumbnailPng` (X18: `SMALL_THUMBNAIL_BOX`) |
  *
  * @module

@@ -6,7 +6,8 @@
 import type { SyntheticSlide } from './catalog.js';
 import { SlideImageError } from './errors.js';
 import { encodePng } from './png.js';
-import { checkRegionSize, pyramidLevel, readRegion } from './region.js';
+import { checkRegionSize, pyramidLevel } from './level.js';
+import { readRegion } from './region.js';
 
 /**
  * The level-0 top-left of an E16 patch: `x = ctrx − int(w·0.5·ds)`,

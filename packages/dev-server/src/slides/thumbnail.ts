@@ -9,7 +9,7 @@
  */
 import type { SyntheticSlide } from './catalog.js';
 import { SlideImageError } from './errors.js';
-import { LevelRenderer } from './region.js';
+import { LevelRenderer } from './renderer.js';
 
 /** An 8-bit RGB image, row-major, top row first (`RasterImage` with 3 channels). */
 export interface RgbImage {
