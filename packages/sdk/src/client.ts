@@ -3,7 +3,7 @@
  * of the PHAS server, uses the page's session) and offers the account-level calls (E2–E6,
  * X16). Tasks, labelsets and slides hang off it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PhasInputError } from './errors/index.js';
 import { Labelset } from './labelset.js';
 import { currentPlatform } from './platform/platform.js';

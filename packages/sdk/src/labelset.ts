@@ -6,7 +6,7 @@ import type { Client } from './client.js';
 import { labelSchema, type Label } from './schemas/labelset.js';
 import { route } from './transport/url.js';
 import type { RequestOptions } from './transport/transport.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkId, checkSegment } from './util/validate.js';
 
 /**

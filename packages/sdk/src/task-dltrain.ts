@@ -3,7 +3,7 @@
  * and their PNG patches.
  */
 import type { RasterImage } from '@phas/raster-wasm';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PhasInputError } from './errors/index.js';
 import { decodeServerPng } from './util/png.js';
 import { idSchema } from './schemas/common.js';

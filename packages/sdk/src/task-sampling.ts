@@ -3,7 +3,7 @@
  * with a label, and the ROI label image as NIfTI.
  */
 import type { Geometry } from '@phas/raster-wasm';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PhasResponseError } from './errors/index.js';
 import { checkGeometry } from './raster/geometry.js';
 import { idSchema } from './schemas/common.js';

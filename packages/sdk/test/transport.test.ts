@@ -20,7 +20,7 @@ import {
 import { fakeFetch, htmlJson, loginOk, opaqueRedirect, redirect, werkzeugPage, type FakeHandler } from './helpers/fake-fetch.js';
 import { errorCollector, serialiseError } from './helpers/errors.js';
 import { Transport } from '../src/transport/transport.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const KEY = '94df38ae-7c0f-46d7-b324-9c161edb5603';
 const PROJECTS = [{ id: 'p1', admin: 1, disp_name: 'P', desc: null, nslides: 3, nblocks: 2, nspecimens: 2, extra: 'kept' }];

@@ -1,5 +1,5 @@
 /** Schemas of the authentication endpoints E1–E4 (protocol §3). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** E1 success: `{"status":"ok"}`. */
 export const loginSchema = z.looseObject({ status: z.literal('ok') });

@@ -1,8 +1,8 @@
 /** Small answers shared by several endpoints. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** `{"id": <new id>}` (E24, X1, X4). */
-export const idSchema = z.looseObject({ id: z.number().int() });
+export const idSchema = z.looseObject({ id: z.int() });
 
 /** `{"success": <bool>}` (E19). */
 export const successSchema = z.looseObject({ success: z.boolean() });
@@ -13,18 +13,18 @@ export const successSchema = z.looseObject({ success: z.boolean() });
  * colour.
  */
 export const boxRowFields = {
-  id: z.number().int(),
+  id: z.int(),
   x0: z.number(),
   y0: z.number(),
   x1: z.number(),
   y1: z.number(),
-  label: z.number().int(),
-  slide: z.number().int(),
-  task: z.number().int(),
-  meta_id: z.number().int(),
+  label: z.int(),
+  slide: z.int(),
+  task: z.int(),
+  meta_id: z.int(),
   creator: z.number(),
   editor: z.number(),
   t_create: z.number(),
   t_edit: z.number(),
-  color: z.string().nullable(),
+  color: z.nullable(z.string()),
 };

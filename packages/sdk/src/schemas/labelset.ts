@@ -1,17 +1,17 @@
 /** Schemas of labelsets and labels (E9, E10, X16; protocol §4.5–§4.7). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** E9: `{"name": …, "id": …}`, both null for tasks without a labelset. */
 export const taskLabelsetSchema = z.looseObject({
-  name: z.string().nullable(),
-  id: z.number().int().nullable(),
+  name: z.nullable(z.string()),
+  id: z.nullable(z.int()),
 });
 
 /** E10 row. */
 export const labelSchema = z.looseObject({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   color: z.string(),
   n_samples: z.number(),
   n_sampling_rois: z.number(),
@@ -22,12 +22,12 @@ export type Label = z.output<typeof labelSchema>;
 
 /** X16 row. */
 export const labelsetSummarySchema = z.looseObject({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   n_labels: z.number(),
-  n_samples: z.number().nullable(),
-  n_sampling_rois: z.number().nullable(),
+  n_samples: z.nullable(z.number()),
+  n_sampling_rois: z.nullable(z.number()),
 });
 
 /** A labelset of a project (X16 row). */

@@ -1,6 +1,6 @@
 /** Schemas of sampling ROIs (E23, protocol §8). */
 import type { Geometry } from '@phas/raster-wasm';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { boxRowFields } from './common.js';
 
 const point = z.tuple([z.number(), z.number()]);
@@ -8,7 +8,7 @@ const axisEnd = z.tuple([z.number(), z.number(), z.number()]);
 
 /** A sampling-ROI geometry as the server stores it (§8.1). */
 export const roiGeometrySchema = z.discriminatedUnion('type', [
-  z.looseObject({ type: z.literal('polygon'), data: z.array(point).min(2) }),
+  z.looseObject({ type: z.literal('polygon'), data: z.array(point).check(z.minLength(2)) }),
   z.looseObject({ type: z.literal('trapezoid'), data: z.tuple([axisEnd, axisEnd]) }),
 ]);
 

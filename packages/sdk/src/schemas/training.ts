@@ -1,5 +1,5 @@
 /** Schema of training samples (E27, protocol §9.1). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { boxRowFields } from './common.js';
 
 /** E27 row. */

@@ -3,7 +3,7 @@
  * parsing that ignores the Content-Type (PHAS serves JSON as text/html, protocol Q6) and checks
  * the shape with zod.
  */
-import type { z } from 'zod';
+import { safeParse, type $ZodIssue, type $ZodType, type output } from 'zod/v4/core';
 import { PhasInputError, PhasResponseError } from '../errors/index.js';
 
 /**
@@ -45,7 +45,7 @@ export function toJson(value: unknown, argument: string): string {
 }
 
 /** Formats zod issues as `path: message` lines. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+export function formatIssues(issues: readonly $ZodIssue[]): string[] {
   return issues.map((issue) => {
     const path = issue.path
       .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
@@ -59,9 +59,9 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
  * value itself is returned (not zod's copy), so rows keep the server's keys in the server's
  * order; the SDK's response schemas only check and never transform.
  */
-export function checkShape<S extends z.ZodType>(schema: S, value: unknown, url: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return value as z.output<S>;
+export function checkShape<S extends $ZodType>(schema: S, value: unknown, url: string): output<S> {
+  const result = safeParse(schema, value);
+  if (result.success) return value as output<S>;
   const issues = formatIssues(result.error.issues);
   throw new PhasResponseError(
     `The response of ${url} does not have the expected shape: ${issues.slice(0, 3).join('; ')}${

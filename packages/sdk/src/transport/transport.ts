@@ -20,7 +20,7 @@
  * errors; errors carry only method, URL, status and the server's message.
  */
 import { createFetch, type $Fetch } from 'ofetch';
-import type { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import { PhasAbortError, PhasAuthError, PhasError, PhasNetworkError } from '../errors/index.js';
 import { CookieJar } from './cookies.js';
 import { httpError, redirectKind } from './error-map.js';
@@ -142,13 +142,13 @@ export class Transport {
   }
 
   /** GET a JSON body checked against `schema`. */
-  async getJson<S extends z.ZodType>(path: string, schema: S, options: CallOptions = {}): Promise<z.output<S>> {
+  async getJson<S extends $ZodType>(path: string, schema: S, options: CallOptions = {}): Promise<output<S>> {
     const value = await this.#call({ method: 'GET', path, body: { kind: 'none' }, expect: 'json', options, renew: true });
     return checkShape(schema, value, this.#url(path));
   }
 
   /** GET a JSON body, or `null` when the body is empty (E18). */
-  async getJsonOrNull<S extends z.ZodType>(path: string, schema: S, options: CallOptions = {}): Promise<z.output<S> | null> {
+  async getJsonOrNull<S extends $ZodType>(path: string, schema: S, options: CallOptions = {}): Promise<output<S> | null> {
     const value = await this.#call({ method: 'GET', path, body: { kind: 'none' }, expect: 'json-or-null', options, renew: true });
     return value === null ? null : checkShape(schema, value, this.#url(path));
   }
@@ -164,7 +164,7 @@ export class Transport {
   }
 
   /** POST a JSON body; the JSON answer is checked against `schema`. */
-  async postJson<S extends z.ZodType>(path: string, body: unknown, schema: S, options: CallOptions = {}): Promise<z.output<S>> {
+  async postJson<S extends $ZodType>(path: string, body: unknown, schema: S, options: CallOptions = {}): Promise<output<S>> {
     const value = await this.#call({ method: 'POST', path, body: { kind: 'json', value: body }, expect: 'json', options, renew: true });
     return checkShape(schema, value, this.#url(path));
   }
@@ -175,12 +175,12 @@ export class Transport {
   }
 
   /** POST a form; the JSON answer is checked against `schema`. */
-  async postForm<S extends z.ZodType>(
+  async postForm<S extends $ZodType>(
     path: string,
     form: Record<string, string>,
     schema: S,
     options: CallOptions & { renew?: boolean } = {},
-  ): Promise<z.output<S>> {
+  ): Promise<output<S>> {
     const value = await this.#call({
       method: 'POST',
       path,
@@ -203,7 +203,7 @@ export class Transport {
   }
 
   /** POST with an empty body; the JSON answer is checked against `schema` (E3). */
-  async postEmpty<S extends z.ZodType>(path: string, schema: S, options: CallOptions & { renew?: boolean } = {}): Promise<z.output<S>> {
+  async postEmpty<S extends $ZodType>(path: string, schema: S, options: CallOptions & { renew?: boolean } = {}): Promise<output<S>> {
     const value = await this.#call({ method: 'POST', path, body: { kind: 'none' }, expect: 'json', options, renew: options.renew ?? true });
     return checkShape(schema, value, this.#url(path));
   }
