@@ -7,6 +7,7 @@
  *
  * Run: `npm run bench -- patch` (or `node --import tsx packages/dev-server/bench/patch.bench.ts`).
  */
+import { loadavg } from 'node:os';
 import { createSyntheticSlides } from '../src/slides/catalog.js';
 import { dziTile } from '../src/slides/deepzoom-tile.js';
 import { patchPng } from '../src/slides/patch.js';
@@ -78,7 +79,7 @@ row('thumbnail RGB max 1000 (level 6 → 1000×800)', measure(() => thumbnailRgb
 row('Deep Zoom tile PNG, full resolution', measure((run) => dziTile(slide, 17, 100 + run, 80, 'png')));
 row('Deep Zoom tile PNG, 2× shrink', measure((run) => dziTile(slide, 11, 2 + (run % 3), 2, 'png')));
 
-const loadAverage = (await import('node:os')).loadavg()[0];
+const loadAverage = loadavg()[0];
 console.log(
   `Synthetic slide ${slide.width} × ${slide.height}, ${RUNS} runs per case (node ${process.version}, load average ${loadAverage.toFixed(1)})`,
 );
