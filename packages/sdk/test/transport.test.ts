@@ -89,6 +89,14 @@ describe('URLs and login', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
+  it('reports a redirected login (a URL that is not a PHAS server) as login_redirected', async () => {
+    const fake = fakeFetch(() => redirect('/welcome'));
+    const error = await failure(Client.connect('http://phas.test', { apiKey: KEY, fetch: fake.fetch }));
+    expect(error).toBeInstanceOf(PhasAuthError);
+    expect((error as PhasAuthError).code).toBe('login_redirected');
+    expect(fake.calls).toHaveLength(1);
+  });
+
   it('accepts the key file object form', async () => {
     const fake = fakeFetch(() => loginOk());
     await Client.connect('http://phas.test', { apiKey: { api_key: KEY }, fetch: fake.fetch });

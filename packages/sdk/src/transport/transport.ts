@@ -254,12 +254,12 @@ export class Transport {
           await this.#renew(generation, { signal: call.options.signal, timeout: call.options.timeout });
           continue;
         }
-        throw new PhasAuthError(
-          this.#renewer
-            ? `${call.method} ${url}: the server still asks for a login after the session was renewed`
-            : `${call.method} ${url}: not logged in (no API key to log in with, and no browser session)`,
-          { status, url, method: call.method, code: this.#renewer ? 'session_rejected' : 'not_authenticated' },
-        );
+        const [code, reason] = !call.renew
+          ? ['login_redirected', 'the server redirected the login itself; is the URL the base URL of a PHAS server?']
+          : this.#renewer
+            ? ['session_rejected', 'the server still asks for a login after the session was renewed']
+            : ['not_authenticated', 'not logged in (no API key to log in with, and no browser session)'];
+        throw new PhasAuthError(`${call.method} ${url}: ${reason}`, { status, url, method: call.method, code });
       }
       if (status < 200 || status >= 300) {
         const error = httpError({ status, url, method: call.method, body: decoder.decode(answer.bytes) });
