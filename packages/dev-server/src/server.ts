@@ -180,7 +180,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // The request target is split by hand: `new URL()` would read `//x/y` as host `x`.
+    const target = req.url ?? '/';
+    const q = target.indexOf('?');
+    const url = { pathname: q < 0 ? target : target.slice(0, q), searchParams: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
     let path = url.pathname;
     try {
       path = decodeURIComponent(path);

@@ -127,3 +127,20 @@ describe('E10 labels and X16 labelsets', () => {
     expect((await t.get(`/api/project/${P}/info`, reader)).text).toBe('{"description": "Synthetic hippocampus slides for SDK tests"}');
   });
 });
+
+describe('request targets', () => {
+  it('does not treat a leading // as a host, and decodes percent-escapes before routing', async () => {
+    const { request } = await import('node:http');
+    const status = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const u = new URL(t.server.url);
+        request({ host: u.hostname, port: u.port, path, headers: { cookie: admin } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on('error', reject).end();
+      });
+    expect(await status('//api/projects')).toBe(404);
+    expect(await status('/api/%70rojects')).toBe(200);
+    expect(await status('/api/project/hippo%2Fcampus/tasks')).toBe(404);
+  });
+});
