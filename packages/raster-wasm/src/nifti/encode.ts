@@ -87,5 +87,5 @@ export function encodeNifti(image: RasterImage, options: EncodeNiftiOptions): Ui
   const header = phasNiftiHeader(width, height, channels === 1 ? 'uint8' : 'rgb24', spacing, origin);
   writeNiftiHeader(new DataView(nii.buffer, 0, NIFTI1_VOX_OFFSET), header);
   copyVoxels(image, nii, NIFTI1_VOX_OFFSET);
-  return gzip ? gzipNifti(nii) : nii;
+  return gzip ? gzipNifti(nii, width, channels) : nii;
 }

@@ -8,6 +8,7 @@ export { decodeNifti, type DecodedNifti } from './decode.js';
 export type { NiftiHeader } from './header.js';
 export { assertRasterImage } from './check-image.js';
 export { dropAlpha } from './channels.js';
+export { crc32 } from './deflate/crc32.js';
 export {
   NIFTI1_HEADER_SIZE,
   NIFTI1_VOX_OFFSET,

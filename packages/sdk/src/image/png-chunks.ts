@@ -4,7 +4,7 @@
  * @module
  */
 import { PhasInputError } from '../errors/index.js';
-import { crc32 } from './crc32.js';
+import { crc32 } from '@phas/raster-wasm';
 
 /** The 8-byte PNG signature. */
 export const PNG_SIGNATURE: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
