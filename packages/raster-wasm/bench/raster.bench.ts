@@ -41,6 +41,13 @@ interface BenchInput {
 }
 interface PyTiming {
   median_s: number;
+  min_s: number;
+}
+
+/** Median and minimum of a timing series, ms. */
+interface Timing {
+  median: number;
+  min: number;
 }
 interface PyBaseline {
   extractor: { id: string; construct: PyTiming; tiles: [number, number]; nonzero_tiles: number }[];
@@ -55,8 +62,8 @@ function median(values: number[]): number {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-/** Median wall time (ms) of `fn` over enough repeats (>= 7, about `budgetMs` in total). */
-function time(fn: () => unknown, budgetMs = 1500): number {
+/** Median and minimum wall time (ms) of `fn` over enough repeats (>= 7, about `budgetMs` in total). */
+function time(fn: () => unknown, budgetMs = 1500): Timing {
   gc?.(); // start each series from a collected heap (npm run bench passes --expose-gc)
   fn(); // warm-up
   const first = performance.now();
@@ -69,7 +76,11 @@ function time(fn: () => unknown, budgetMs = 1500): number {
     fn();
     samples.push(performance.now() - t);
   }
-  return median(samples);
+  return { median: median(samples), min: Math.min(...samples) };
+}
+
+function fromPython(t: PyTiming | undefined): Timing {
+  return t ? { median: t.median_s * 1000, min: t.min_s * 1000 } : { median: NaN, min: NaN };
 }
 
 function check(g: Geometry): void {
@@ -139,14 +150,17 @@ function livePython(): string | null {
   }
 }
 
-const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
-const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
+const num = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+/** "median (min)" */
+const fmt = (t: Timing) => `${num(t.median)} (${num(t.min)})`;
+/** slower/faster, on medians and (in brackets) on minimums */
+const ratio = (slow: Timing, fast: Timing) => `${(slow.median / fast.median).toFixed(1)}x (${(slow.min / fast.min).toFixed(1)}x)`;
 
 const raster = await initRaster();
 const baseline = JSON.parse(readFileSync(join(inputs, 'python-baseline-results.json'), 'utf8')) as PyBaseline;
 const python = livePython();
 
-console.log('Extractor grid (SamplingROIPatchExtractor construction), median ms');
+console.log('Extractor grid (SamplingROIPatchExtractor construction), ms: median (min); ratios on medians (on mins)');
 console.log('| case | tiles (non-zero) | WASM | WASM + image | TS reference | ref/WASM | Python baseline | Python/WASM | Python/(WASM + image) | Python live |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 const inputsById = new Map<string, BenchInput>();
@@ -161,14 +175,14 @@ for (const id of CASES) {
   const w = time(() => gridWasm(raster, input));
   const wi = time(() => gridWasmWithImage(raster, input));
   const r = time(() => gridReference(input), 3000);
-  const p = py ? py.construct.median_s * 1000 : NaN;
+  const p = fromPython(py?.construct);
   const l = tileGridLayout(input.geom, input.tile_size, input.sub_tiles_per_tile);
   console.log(
     `| ${id} | ${l.tilesX}x${l.tilesY} (${a.indices.length}) | ${fmt(w)} | ${fmt(wi)} | ${fmt(r)} | ${ratio(r, w)} | ${fmt(p)} | ${ratio(p, w)} | ${ratio(p, wi)} | ${python ? 'see note' : 'n/a (no PIL/numpy)'} |`,
   );
 }
 
-console.log('\nOne tile mask of a 50,000-vertex ROI (tile with overlap closest to 0.5), median ms');
+console.log("\nOne tile mask of a 50,000-vertex ROI (tile with overlap closest to 0.5), ms: median (min); ratios on medians (on mins)");
 console.log('| case | tile | WASM | TS reference | ref/WASM | Python baseline | Python/WASM | Python live |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const id of CASES.filter((c) => c.endsWith('50000v'))) {
@@ -190,7 +204,7 @@ for (const id of CASES.filter((c) => c.endsWith('50000v'))) {
   }
   const w = time(() => maskWasm(raster, input, px, py));
   const r = time(() => maskReference(input, px, py), 3000);
-  const p = pyMask ? pyMask.timing.median_s * 1000 : NaN;
+  const p = fromPython(pyMask?.timing);
   console.log(`| ${id} | [${col}, ${row}] | ${fmt(w)} | ${fmt(r)} | ${ratio(r, w)} | ${fmt(p)} | ${ratio(p, w)} | ${python ? 'see note' : 'n/a (no PIL/numpy)'} |`);
 }
 console.log(
