@@ -75,7 +75,7 @@ function checkSegments(segments: unknown, path: string): void {
 /**
  * A copy of `data` in which every short `Path` segment `[x, y]` is written in full,
  * `[[x, y], [0, 0], [0, 0]]`, so the server's transform cannot corrupt it (Q12). Expects a
- * document that passed {@link checkAnnotationDocument}; the input is not modified.
+ * document whose shape was checked (as `setSlideAnnotJson` does); the input is not modified.
  *
  * @example
  * ```ts
