@@ -51,8 +51,9 @@ export class LevelRenderer {
   private readonly levelHeight: number;
   private readonly p: Pattern;
   private readonly colX: Int32Array;
-  private readonly colTop: Float64Array;
-  private readonly colBottom: Float64Array;
+  /** Tissue rows of each column as integers: `ceil(top)` … `floor(bottom)`. */
+  private readonly colTop: Int32Array;
+  private readonly colBottom: Int32Array;
   private readonly colCellHash: Int32Array;
   private readonly colFx: Int32Array;
   private readonly colLumenHash: Int32Array;
@@ -75,8 +76,8 @@ export class LevelRenderer {
     const p = (this.p = patternOf(slide));
     const n = cols.length;
     this.colX = new Int32Array(n);
-    this.colTop = new Float64Array(n);
-    this.colBottom = new Float64Array(n);
+    this.colTop = new Int32Array(n);
+    this.colBottom = new Int32Array(n);
     this.colCellHash = new Int32Array(n);
     this.colFx = new Int32Array(n);
     this.colLumenHash = new Int32Array(n);
@@ -95,8 +96,9 @@ export class LevelRenderer {
       const lumenX = Math.floor(X / LUMEN_CELL);
       const [top, bottom] = colSpan(p, X);
       this.colX[k] = X;
-      this.colTop[k] = top;
-      this.colBottom[k] = bottom;
+      // Y ≥ top ⟺ Y ≥ ceil(top) for integer Y (likewise bottom); empty spans stay empty.
+      this.colTop[k] = clampToInt32(Math.ceil(top));
+      this.colBottom[k] = clampToInt32(Math.floor(bottom));
       this.colCellHash[k] = colHash(cellX);
       this.colFx[k] = X - cellX * CELL;
       this.colLumenHash[k] = lumenColHash(lumenX);
@@ -133,7 +135,9 @@ export class LevelRenderer {
     const cellY = Math.floor(Y / CELL);
     const fy = Y - cellY * CELL;
     const lumenY = Math.floor(Y / LUMEN_CELL);
-    const [left, right] = rowSpan(p, Y);
+    const [leftEdge, rightEdge] = rowSpan(p, Y);
+    const left = clampToInt32(Math.ceil(leftEdge));
+    const right = clampToInt32(Math.floor(rightEdge));
     const rHash = rowHash(p, cellY);
     const rLumenHash = lumenRowHash(p, lumenY);
     const rLumenDy = Y - lumenY * LUMEN_CELL;
@@ -145,8 +149,9 @@ export class LevelRenderer {
     // (the arithmetic of `colourAt`, hoisted per cell).
     let lumenCell = 0;
     let haveLumen = false;
-    let lumenX = 0;
-    let lumenHalfWidthOnRow = -1;
+    // Lumen columns on this row: lumenLeft … lumenRight (empty when lumenLeft > lumenRight).
+    let lumenLeft = 1;
+    let lumenRight = 0;
     let cell = 0;
     let haveCell = false;
     let threshold = 0;
@@ -171,10 +176,13 @@ export class LevelRenderer {
           lumenCell = colLumenHash[k];
           haveLumen = true;
           const hl = mix(lumenCell, rLumenHash);
-          lumenHalfWidthOnRow = lumenHalf(hl, rLumenDy - centre(hl >>> 17));
-          lumenX = colLumenCellX[k] * LUMEN_CELL + centre(hl >>> 8);
+          const half = lumenHalf(hl, rLumenDy - centre(hl >>> 17));
+          // |X − x0| ≤ half ⟺ x0 − floor(half) ≤ X ≤ x0 + floor(half) for integers X, x0.
+          const x0 = colLumenCellX[k] * LUMEN_CELL + centre(hl >>> 8);
+          lumenLeft = half >= 0 ? x0 - Math.floor(half) : 1;
+          lumenRight = half >= 0 ? x0 + Math.floor(half) : 0;
         }
-        if (lumenHalfWidthOnRow >= 0 && Math.abs(X - lumenX) <= lumenHalfWidthOnRow) {
+        if (X >= lumenLeft && X <= lumenRight) {
           c = lumenColour;
         } else {
           if (!haveCell || colCellHash[k] !== cell) {
@@ -202,6 +210,11 @@ export class LevelRenderer {
       px[o] = c | (code ^ rowCode);
     }
   }
+}
+
+/** Clamp to the int32 range (edges of empty spans can be far off the slide). */
+function clampToInt32(v: number): number {
+  return v < -2147483648 ? -2147483648 : v > 2147483647 ? 2147483647 : v;
 }
 
 /** Convert packed little-endian RGBA words to host order in place (no-op on little-endian hosts). */
