@@ -6,7 +6,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { pyDumps } from '../http/pyjson.js';
+import { pyDumps, type PyJson } from '../http/pyjson.js';
 
 /** What the dev server keeps in a session. */
 export interface SessionData {
@@ -14,6 +14,8 @@ export interface SessionData {
   user_id?: number;
   user_is_site_admin?: number;
   anonymize?: boolean;
+  /** Per-task viewer preferences (X42 stores `resolution`). */
+  slide_view_pref?: Record<string, { resolution?: string }>;
 }
 
 /** Flask's `PERMANENT_SESSION_LIFETIME` default: 31 days. */
@@ -37,7 +39,7 @@ export class SessionCodec {
 
   /** The cookie value for `data`, timestamped `nowSec`. */
   encode(data: SessionData, nowSec: number): string {
-    const json = Buffer.from(pyDumps(data as Record<string, boolean | number>, { sortKeys: true, compact: true }), 'utf8');
+    const json = Buffer.from(pyDumps(data as PyJson, { sortKeys: true, compact: true }), 'utf8');
     const compressed = deflateSync(json);
     const payload = compressed.length < json.length - 1 ? `.${b64url(compressed)}` : b64url(json);
     let ts = Buffer.alloc(8);

@@ -81,7 +81,7 @@ async function dispatch(router: Router<Handler>, ctx: Ctx, prefix: string, log: 
     return await res.route.handler(ctx);
   } catch (e) {
     if (e instanceof HttpRedirect) {
-      const location = prefix + e.location;
+      const location = e.verbatim ? e.location : prefix + e.location;
       return { status: 302, headers: { 'Content-Type': 'text/html; charset=utf-8', Location: location }, body: redirectPage(location) };
     }
     if (e instanceof HttpAbort) return errorReply(e.status, e.description, e.headers);

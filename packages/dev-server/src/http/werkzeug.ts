@@ -112,7 +112,11 @@ export class ServerFailure extends Error {
  */
 export class HttpRedirect extends Error {
   override name = 'HttpRedirect';
-  constructor(readonly location: string) {
+  constructor(
+    readonly location: string,
+    /** True for a location taken from the request (e.g. `Referer`): sent as is, without the path prefix. */
+    readonly verbatim = false,
+  ) {
     super(`302 ${location}`);
   }
 }

@@ -11,6 +11,7 @@ import { registerSamplingRoutes } from './sampling.js';
 import { registerTrainingRoutes } from './training.js';
 import { registerImageRoutes } from './images.js';
 import { registerBrowseRoutes } from './browse.js';
+import { registerMiscRoutes } from './misc.js';
 
 /** Registers every endpoint the dev server implements. */
 export function registerRoutes(router: Router<Handler>): void {
@@ -22,4 +23,5 @@ export function registerRoutes(router: Router<Handler>): void {
   registerTrainingRoutes(router);
   registerImageRoutes(router);
   registerBrowseRoutes(router);
+  registerMiscRoutes(router);
 }
