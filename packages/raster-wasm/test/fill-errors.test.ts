@@ -1,7 +1,7 @@
 // fillPolygon's input checks: clear RangeError/TypeError, nothing drawn, and the instance keeps
 // working afterwards. Also the basic Pillow facts of raster-semantics §0.
 import { describe, expect, it } from 'vitest';
-import { initRaster, referenceFillPolygon } from '../src/index.js';
+import { initRaster, referenceFillPolygon, referenceTileSums } from '../src/index.js';
 
 const raster = await initRaster();
 const canvas = () => ({ width: 8, height: 8, data: new Uint8Array(64) });
@@ -91,14 +91,15 @@ describe('fillPolygon basics', () => {
 });
 
 describe('tile grids', () => {
-  it('tileGridSums equals drawTileGrid sums and the tileSums of its image (SIMD and scalar n)', () => {
+  it('tileGridSums equals drawTileGrid sums, tileSums and the TS reference sums (SIMD, u64 and byte paths)', () => {
     const xy = [3.5, 1, 60.2, 12.7, 41, 47.9, 7, 30];
-    for (const n of [16, 32, 3, 8]) {
+    for (const n of [16, 32, 3, 8, 24, 10]) {
       const tilesX = Math.ceil(64 / n);
       const tilesY = Math.ceil(50 / n);
       const { image, sums } = raster.drawTileGrid(xy, tilesX, tilesY, n, { fill: 255 });
       expect(Array.from(raster.tileGridSums(xy, tilesX, tilesY, n, { fill: 255 }))).toEqual(Array.from(sums));
       expect(Array.from(raster.tileSums(image, n))).toEqual(Array.from(sums));
+      expect(Array.from(referenceTileSums(image, n))).toEqual(Array.from(sums));
       expect(sums.reduce((t, v) => t + v, 0)).toBe(image.data.reduce((t, v) => t + v, 0));
     }
   });
