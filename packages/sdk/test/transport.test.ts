@@ -316,6 +316,14 @@ describe('timeouts and aborts', () => {
     expect(slow.calls).toHaveLength(2);
   });
 
+  it('checks the per-request options before sending', async () => {
+    const { client, calls } = await connect(() => htmlJson(PROJECTS));
+    for (const options of [{ signal: 'stop' }, { signal: {} }, { timeout: -5 }, { timeout: 1.5 }, { timeout: '10' }, { timout: 5 }]) {
+      expect(await failure(client.projectListing(options as never)), JSON.stringify(options)).toBeInstanceOf(PhasInputError);
+    }
+    expect(calls).toHaveLength(1);
+  });
+
   it('an already aborted signal sends nothing', async () => {
     const { client, calls } = await connect(() => htmlJson(PROJECTS));
     const error = await failure(client.projectListing({ signal: AbortSignal.abort() }));

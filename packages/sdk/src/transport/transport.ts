@@ -27,6 +27,7 @@ import { httpError, redirectKind } from './error-map.js';
 import { checkShape, parseJson, toJson } from './json-body.js';
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, type ResolvedRetryPolicy } from './retry.js';
 import { attemptSignal, sleep } from './signals.js';
+import { checkInteger, checkOptions, checkSignal } from '../util/validate.js';
 
 /** Receives the SDK's debug lines (never containing keys or cookies). */
 export interface Logger {
@@ -97,6 +98,8 @@ interface RawAnswer {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Keys a call's options may have (the public `RequestOptions` plus internal ones). */
+const CALL_OPTION_KEYS = ['signal', 'timeout', 'query', 'idempotent', 'renew'] as const;
 /** Redirect statuses (0 is a browser's `opaqueredirect`). */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const decoder = new TextDecoder();
@@ -222,6 +225,9 @@ export class Transport {
   }
 
   async #call(call: Call): Promise<unknown> {
+    checkOptions(call.options, 'options', CALL_OPTION_KEYS);
+    checkSignal(call.options.signal, 'options.signal');
+    if (call.options.timeout !== undefined) checkInteger(call.options.timeout, 'options.timeout');
     const url = this.#url(call.path);
     const serialised = call.body.kind === 'json' ? toJson(call.body.value, 'body') : undefined;
     const idempotent = call.method === 'GET' || call.options.idempotent === true;
