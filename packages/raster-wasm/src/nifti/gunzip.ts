@@ -2,9 +2,9 @@
  * Gzip detection and bounded decompression for the NIfTI decoder.
  *
  * The decompressor streams (fflate `Gunzip`), asks the caller how many bytes it needs as
- * soon as the header has arrived, allocates exactly that, and stops there: a hostile
- * `.nii.gz` cannot make it allocate more than the header announces (which the caller
- * bounds), whatever the gzip trailer claims.
+ * soon as the header has arrived, and stops there: a hostile `.nii.gz` cannot make it
+ * allocate more than the header announces (which the caller bounds), whatever the gzip
+ * trailer claims, nor more than the stream really holds (nothing is allocated up front).
  *
  * @module
  */
@@ -49,19 +49,21 @@ export function gunzipBounded(
 ): Uint8Array {
   const pending: Uint8Array[] = [];
   let pendingLength = 0;
-  let out: Uint8Array | undefined;
+  // The output is collected as it is decompressed, never allocated up front: `needed` comes
+  // from an untrusted header (a few hundred bytes of gzip may claim gigabytes).
+  let total: number | undefined;
+  const parts: Uint8Array[] = [];
   let filled = 0;
   let callbackError: unknown;
   let hasCallbackError = false;
 
   const stream = new Gunzip((chunk) => {
-    if (out === undefined) {
+    if (total === undefined) {
       pending.push(chunk);
       pendingLength += chunk.length;
       if (pendingLength < headBytes) return;
       const head = concat(pending, pendingLength);
       pending.length = 0;
-      let total: number;
       try {
         total = needed(head);
       } catch (error) {
@@ -69,19 +71,19 @@ export function gunzipBounded(
         callbackError = error;
         throw error;
       }
-      out = new Uint8Array(total);
       filled = Math.min(total, head.length);
-      out.set(head.subarray(0, filled));
-    } else if (filled < out.length) {
-      const n = Math.min(out.length - filled, chunk.length);
-      out.set(chunk.subarray(0, n), filled);
+      parts.push(head.subarray(0, filled));
+    } else if (filled < total) {
+      // fflate hands out a fresh array per chunk, so keeping it is safe.
+      const n = Math.min(total - filled, chunk.length);
+      parts.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       filled += n;
     }
   });
 
   try {
     for (let at = 0; at < gz.length; at += INPUT_CHUNK) {
-      if (out !== undefined && filled === out.length) break;
+      if (total !== undefined && filled === total) break;
       const end = Math.min(gz.length, at + INPUT_CHUNK);
       stream.push(gz.subarray(at, end), end === gz.length);
     }
@@ -94,5 +96,5 @@ export function gunzipBounded(
       cause: error,
     });
   }
-  return out === undefined ? concat(pending, pendingLength) : out.subarray(0, filled);
+  return total === undefined ? concat(pending, pendingLength) : concat(parts, filled);
 }
