@@ -12,6 +12,7 @@ import { registerTrainingRoutes } from './training.js';
 import { registerImageRoutes } from './images.js';
 import { registerBrowseRoutes } from './browse.js';
 import { registerMiscRoutes } from './misc.js';
+import { registerListingRoutes } from './listings.js';
 
 /** Registers every endpoint the dev server implements. */
 export function registerRoutes(router: Router<Handler>): void {
@@ -24,4 +25,5 @@ export function registerRoutes(router: Router<Handler>): void {
   registerImageRoutes(router);
   registerBrowseRoutes(router);
   registerMiscRoutes(router);
+  registerListingRoutes(router);
 }
