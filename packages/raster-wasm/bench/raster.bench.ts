@@ -141,12 +141,25 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-function livePython(): string | null {
+/** Whether python3 can import Pillow and numpy (then Python is also timed live). */
+function pythonAvailable(): boolean {
   try {
     execFileSync('python3', ['-c', 'import PIL, numpy'], { stdio: 'ignore' });
-    return 'available';
+    return true;
   } catch {
-    return null;
+    return false;
+  }
+}
+
+type LiveResult = Record<string, { grid: [number, number]; mask?: [number, number] }>;
+
+/** Times the cases in Python (bench/raster-live.py); `specs` are `id:col:row` or `id:-:-`. */
+function timePythonLive(specs: string[]): LiveResult | string {
+  try {
+    const out = execFileSync('python3', [join(here, 'raster-live.py'), inputs, ...specs], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    return JSON.parse(out) as LiveResult;
+  } catch (e) {
+    return `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
   }
 }
 
@@ -155,60 +168,100 @@ const num = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1
 const fmt = (t: Timing) => `${num(t.median)} (${num(t.min)})`;
 /** slower/faster, on medians and (in brackets) on minimums */
 const ratio = (slow: Timing, fast: Timing) => `${(slow.median / fast.median).toFixed(1)}x (${(slow.min / fast.min).toFixed(1)}x)`;
+const live = (t: [number, number] | undefined, fast: Timing) => (t ? `${fmt({ median: t[0], min: t[1] })}, ${ratio({ median: t[0], min: t[1] }, fast)}` : 'n/a');
 
 const raster = await initRaster();
 const baseline = JSON.parse(readFileSync(join(inputs, 'python-baseline-results.json'), 'utf8')) as PyBaseline;
-const python = livePython();
 
-console.log('Extractor grid (SamplingROIPatchExtractor construction), ms: median (min); ratios on medians (on mins)');
-console.log('| case | tiles (non-zero) | WASM | WASM + image | TS reference | ref/WASM | Python baseline | Python/WASM | Python/(WASM + image) | Python live |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
-const inputsById = new Map<string, BenchInput>();
+interface GridRow {
+  id: string;
+  tiles: string;
+  wasm: Timing;
+  withImage: Timing;
+  reference: Timing;
+  python: Timing;
+}
+interface MaskRow {
+  id: string;
+  tile: [number, number];
+  wasm: Timing;
+  reference: Timing;
+  python: Timing;
+}
+
+const gridRows: GridRow[] = [];
+const maskRows: MaskRow[] = [];
 for (const id of CASES) {
   const input = JSON.parse(readFileSync(join(inputs, `${id}.json`), 'utf8')) as BenchInput;
-  inputsById.set(id, input);
   const a = gridWasm(raster, input);
   const b = gridReference(input);
   if (!sameBytes(new Uint8Array(a.density.buffer), new Uint8Array(b.density.buffer))) throw new Error(`${id}: WASM and reference densities differ`);
   const py = baseline.extractor.find((e) => e.id === id);
   if (py && py.nonzero_tiles !== a.indices.length) throw new Error(`${id}: ${a.indices.length} non-zero tiles, Python had ${py.nonzero_tiles}`);
-  const w = time(() => gridWasm(raster, input));
-  const wi = time(() => gridWasmWithImage(raster, input));
-  const r = time(() => gridReference(input), 3000);
-  const p = fromPython(py?.construct);
   const l = tileGridLayout(input.geom, input.tile_size, input.sub_tiles_per_tile);
-  console.log(
-    `| ${id} | ${l.tilesX}x${l.tilesY} (${a.indices.length}) | ${fmt(w)} | ${fmt(wi)} | ${fmt(r)} | ${ratio(r, w)} | ${fmt(p)} | ${ratio(p, w)} | ${ratio(p, wi)} | ${python ? 'see note' : 'n/a (no PIL/numpy)'} |`,
-  );
-}
-
-console.log("\nOne tile mask of a 50,000-vertex ROI (tile with overlap closest to 0.5), ms: median (min); ratios on medians (on mins)");
-console.log('| case | tile | WASM | TS reference | ref/WASM | Python baseline | Python/WASM | Python live |');
-console.log('|---|---|---|---|---|---|---|---|');
-for (const id of CASES.filter((c) => c.endsWith('50000v'))) {
-  const input = inputsById.get(id) as BenchInput;
-  const grid = gridWasm(raster, input);
-  let best = 0;
-  grid.overlap.forEach((v, i) => {
-    if (Math.abs(v - 0.5) < Math.abs(grid.overlap[best] - 0.5)) best = i;
+  gridRows.push({
+    id,
+    tiles: `${l.tilesX}x${l.tilesY} (${a.indices.length})`,
+    wasm: time(() => gridWasm(raster, input)),
+    withImage: time(() => gridWasmWithImage(raster, input)),
+    reference: time(() => gridReference(input), 3000),
+    python: fromPython(py?.construct),
   });
-  const [col, row] = grid.indices[best];
-  const l = tileGridLayout(input.geom, input.tile_size, input.sub_tiles_per_tile);
+  if (!id.endsWith('50000v')) continue;
+  // the tile mask of the non-empty tile whose overlap is closest to 0.5
+  let best = 0;
+  a.overlap.forEach((v, i) => {
+    if (Math.abs(v - 0.5) < Math.abs(a.overlap[best] - 0.5)) best = i;
+  });
+  const [col, row] = a.indices[best];
   const px = l.tx + col * input.tile_size;
-  const py = l.ty + row * input.tile_size;
-  const mask = maskWasm(raster, input, px, py);
-  if (!sameBytes(mask.data, maskReference(input, px, py).data)) throw new Error(`${id}: masks differ`);
+  const py0 = l.ty + row * input.tile_size;
+  const mask = maskWasm(raster, input, px, py0);
+  if (!sameBytes(mask.data, maskReference(input, px, py0).data)) throw new Error(`${id}: masks differ`);
   const pyMask = baseline.inner_mask.find((m) => m.id === id);
   if (pyMask && (pyMask.tile_index.join() !== `${col},${row}` || pyMask.mask_nonzero !== mask.data.filter((v) => v !== 0).length)) {
     throw new Error(`${id}: tile or mask pixel count differs from Python's`);
   }
-  const w = time(() => maskWasm(raster, input, px, py));
-  const r = time(() => maskReference(input, px, py), 3000);
-  const p = fromPython(pyMask?.timing);
-  console.log(`| ${id} | [${col}, ${row}] | ${fmt(w)} | ${fmt(r)} | ${ratio(r, w)} | ${fmt(p)} | ${ratio(p, w)} | ${python ? 'see note' : 'n/a (no PIL/numpy)'} |`);
+  maskRows.push({
+    id,
+    tile: [col, row],
+    wasm: time(() => maskWasm(raster, input, px, py0)),
+    reference: time(() => maskReference(input, px, py0), 3000),
+    python: fromPython(pyMask?.timing),
+  });
 }
-console.log(
-  python
-    ? '\nPython (Pillow + numpy) is importable here, but this script only reports the recorded baseline; run bench_python.py for live numbers.'
-    : '\nPython live: not measured (python3 cannot import PIL and numpy on this machine); the Python columns are the recorded baseline (AMD EPYC VM, 2 vCPUs).',
-);
+
+let liveNote: string;
+let liveResults: LiveResult = {};
+if (pythonAvailable()) {
+  const specs = CASES.map((id) => {
+    const m = maskRows.find((r) => r.id === id);
+    return m ? `${id}:${m.tile[0]}:${m.tile[1]}` : `${id}:-:-`;
+  });
+  const result = timePythonLive(specs);
+  if (typeof result === 'string') liveNote = `Python live: ${result}`;
+  else {
+    liveResults = result;
+    liveNote = 'Python live: measured in this run by bench/raster-live.py (Pillow + numpy), same inputs.';
+  }
+} else {
+  liveNote = 'Python live: not measured (python3 cannot import PIL and numpy on this machine); the Python columns are the recorded baseline (AMD EPYC VM, 2 vCPUs).';
+}
+
+console.log('Extractor grid (SamplingROIPatchExtractor construction), ms: median (min); ratios on medians (on mins)');
+console.log('| case | tiles (non-zero) | WASM | WASM + image | TS reference | ref/WASM | Python baseline | Python/WASM | Python/(WASM + image) | Python live, /WASM |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of gridRows) {
+  console.log(
+    `| ${r.id} | ${r.tiles} | ${fmt(r.wasm)} | ${fmt(r.withImage)} | ${fmt(r.reference)} | ${ratio(r.reference, r.wasm)} | ${fmt(r.python)} | ${ratio(r.python, r.wasm)} | ${ratio(r.python, r.withImage)} | ${live(liveResults[r.id]?.grid, r.wasm)} |`,
+  );
+}
+console.log('\nOne tile mask of a 50,000-vertex ROI (tile with overlap closest to 0.5), ms: median (min); ratios on medians (on mins)');
+console.log('| case | tile | WASM | TS reference | ref/WASM | Python baseline | Python/WASM | Python live, /WASM |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of maskRows) {
+  console.log(
+    `| ${r.id} | [${r.tile.join(', ')}] | ${fmt(r.wasm)} | ${fmt(r.reference)} | ${ratio(r.reference, r.wasm)} | ${fmt(r.python)} | ${ratio(r.python, r.wasm)} | ${live(liveResults[r.id]?.mask, r.wasm)} |`,
+  );
+}
+console.log(`\n${liveNote}`);
