@@ -57,3 +57,28 @@ describe('deprecated project-addressed downloads', () => {
     expect((await t.get(`/dzi/download/${seed.projects.main.id}/slide_99_raw_100.nii.gz`, admin)).status).toBe(403);
   });
 });
+
+describe('X28, X38–X40', () => {
+  it('X28 renders w × h at a level around the sample, with the bogus content type (Q28), no login', async () => {
+    const res = await t.get('/dltrain/api/sample/3/1/image_40_30.png');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/<built-in function format>');
+    expect([...res.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect((await t.get('/dltrain/api/sample/999/0/image_40_30.png')).status).toBe(500);
+  });
+
+  it('X38/X39 fail with 500 when the slide has an annotation (Q29), else null / 404', async () => {
+    const annotated = seed.slides.tau.name;
+    expect((await t.get(`/api/task/1/slidename/${annotated}/annot/timestamp`, admin)).status).toBe(500);
+    expect((await t.get(`/api/task/1/slidename/${annotated}/annot/svg`, admin)).status).toBe(500);
+    expect((await t.get(`/api/task/1/slidename/${seed.slides.plain.name}/annot/timestamp`, admin)).text).toBe('{"timestamp": null}');
+    expect((await t.get(`/api/task/1/slidename/${seed.slides.plain.name}/annot/svg`, admin)).status).toBe(404);
+  });
+
+  it('X40 needs project admin + API and answers an empty style-3 body', async () => {
+    const res = await t.post(`/api/project/${seed.projects.main.id}/specimen/HC001/refresh_slides`, undefined, admin);
+    expect([res.status, res.text, res.headers.get('contenttype')]).toEqual([200, '', 'application/json']);
+    const writer = await t.login('writer');
+    expect((await t.get(`/api/project/${seed.projects.main.id}/specimen/HC001/refresh_slides`, writer)).status).toBe(403);
+  });
+});

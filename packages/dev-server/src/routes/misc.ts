@@ -1,12 +1,14 @@
 /**
- * Smaller endpoints: X6 training-sample manifest, X37 anonymize toggle, X42 resolution
- * preference, and the deprecated `/dzi/download/<project>/…` routes (protocol §1.2, §3.9,
- * §11.3, §11.12).
+ * Smaller endpoints: X6 training-sample manifest, X28 custom sample patch, X37 anonymize
+ * toggle, X38/X39 by-slide-name variants (broken upstream, Q29), X40 slide refresh, X42
+ * resolution preference, and the deprecated `/dzi/download/<project>/…` routes (protocol
+ * §1.2, §3.9, §11.3, §11.11–§11.14).
  */
 import type { Handler } from '../app/app.js';
-import { guardSlide, guardTask, isAnonymized } from '../auth/guards.js';
+import { guardProject, guardSlide, guardTask, isAnonymized } from '../auth/guards.js';
 import { pyFloatRepr } from '../http/pyjson.js';
-import { textReply } from '../http/reply.js';
+import { bytesReply, pyJsonReply, textReply } from '../http/reply.js';
+import { patchPng, sampleCentre } from '../slides/patch.js';
 import type { Router } from '../http/router.js';
 import { abort, HttpRedirect, ServerFailure } from '../http/werkzeug.js';
 
@@ -80,11 +82,49 @@ const deprecated: Handler = (ctx) => {
   throw abort(404, 'Deprecated API endpoint');
 };
 
+/** X28: no guard; centre rounded half up; the content type is the literal upstream bug (Q28). */
+const samplePatch: Handler = (ctx) => {
+  const row = ctx.app.state.samples.find((s) => s.id === ctx.int('id'));
+  const slide = row && ctx.app.catalog.slide(row.slide);
+  if (!row || !slide) throw new ServerFailure(`no sample ${ctx.int('id')}`);
+  const [cx, cy] = sampleCentre(row.x0, row.y0, row.x1, row.y1);
+  const png = patchPng(ctx.app.image(slide), ctx.int('level'), cx, cy, ctx.int('w'), ctx.int('h'));
+  return bytesReply(png, 'image/<built-in function format>');
+};
+
+/**
+ * X38/X39 (task read + API): the slide is looked up by name among this task's annotations;
+ * calling the guarded view with positional arguments then fails (500, Q29). Without an
+ * annotation: X38 answers `{"timestamp": null}`, X39 a 404.
+ */
+function bySlideName(svg: boolean): Handler {
+  return (ctx) => {
+    const { task } = guardTask(ctx, ctx.int('task_id'), 'read', { api: true });
+    const name = ctx.str('slide_name');
+    const hit = ctx.app.state.annotations.some((a) => a.task === task.id && ctx.app.catalog.slide(a.slide)?.name === name);
+    if (hit) throw new ServerFailure('guarded view called with positional arguments (Q29)');
+    if (svg) throw abort(404);
+    return pyJsonReply({ timestamp: null }, { bogusContentType: true });
+  };
+}
+
+/** X40 (project admin + API): nothing to re-import for synthetic slides; empty style-3 body. */
+const refreshSlides: Handler = (ctx) => {
+  guardProject(ctx, ctx.str('project'), 'admin', { allowOnTask: false, api: true });
+  const reply = textReply('');
+  reply.headers['ContentType'] = 'application/json';
+  return reply;
+};
+
 /** Registers the smaller routes. */
 export function registerMiscRoutes(router: Router<Handler>): void {
   const both = ['GET', 'POST'];
   router
     .add({ rule: '/dltrain/api/task/<int:task_id>/samples/manifest.csv', methods: ['GET'], endpoint: 'dltrain.get_sample_manifest_for_task', handler: samplesManifest })
+    .add({ rule: '/dltrain/api/sample/<int:id>/<int:level>/image_<int:w>_<int:h>.png', methods: ['GET'], endpoint: 'dltrain.get_sample_custom_png', handler: samplePatch })
+    .add({ rule: '/api/task/<int:task_id>/slidename/<slide_name>/annot/timestamp', methods: ['GET'], endpoint: 'slide.api_get_annot_timestamp_by_slidename', handler: bySlideName(false) })
+    .add({ rule: '/api/task/<int:task_id>/slidename/<slide_name>/annot/svg', methods: both, endpoint: 'slide.api_get_annot_svg_by_slidename', handler: bySlideName(true) })
+    .add({ rule: '/api/project/<project>/specimen/<specimen>/refresh_slides', methods: both, endpoint: 'slide.api_project_refresh_slides_for_specimen', handler: refreshSlides })
     .add({ rule: '/auth/api/anonymize/toggle', methods: ['GET'], endpoint: 'auth.toggle_anonymize', handler: toggleAnonymize })
     .add({ rule: '/api/task/<int:task_id>/pref/resolution/set/<resolution>', methods: ['GET'], endpoint: 'slide.task_set_resolution_preference', handler: resolutionPreference })
     .add({ rule: '/dzi/download/<project>/slide_<int:slide_id>_<resource>_<int:downsample>.tiff', methods: both, endpoint: 'dzi.dzi_download_tiff_deprecated', handler: deprecated })
