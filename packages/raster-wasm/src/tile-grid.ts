@@ -62,22 +62,17 @@ export function tileDensity(sums: Uint32Array, tilesX: number, tilesY: number, n
   const density = new Float64Array(tilesX * tilesY);
   const nn = n * n;
   const indices: [number, number][] = [];
-  let count = 0;
-  for (let k = 0; k < density.length; k++) {
-    const s = sums[k];
-    if (s !== 0) {
-      density[k] = s / nn / 255;
-      count++;
-    }
-  }
-  const overlap = new Float64Array(count);
-  for (let r = 0, k = 0, j = 0; r < tilesY; r++) {
+  const values: number[] = [];
+  for (let r = 0, k = 0; r < tilesY; r++) {
     for (let c = 0; c < tilesX; c++, k++) {
-      if (density[k] > 0) {
+      const s = sums[k];
+      if (s !== 0) {
+        const v = s / nn / 255;
+        density[k] = v;
         indices.push([c, r]);
-        overlap[j++] = density[k];
+        values.push(v);
       }
     }
   }
-  return { density, indices, overlap };
+  return { density, indices, overlap: Float64Array.from(values) };
 }
