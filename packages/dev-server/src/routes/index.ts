@@ -13,6 +13,7 @@ import { registerImageRoutes } from './images.js';
 import { registerBrowseRoutes } from './browse.js';
 import { registerMiscRoutes } from './misc.js';
 import { registerListingRoutes } from './listings.js';
+import { registerLabelRoutes } from './labels.js';
 
 /** Registers every endpoint the dev server implements. */
 export function registerRoutes(router: Router<Handler>): void {
@@ -26,4 +27,5 @@ export function registerRoutes(router: Router<Handler>): void {
   registerBrowseRoutes(router);
   registerMiscRoutes(router);
   registerListingRoutes(router);
+  registerLabelRoutes(router);
 }
