@@ -130,6 +130,14 @@ function majorLine(u0: i32, v0: i32, du: i32, dv: i32, su: i32, sv: i32, uLimit:
 
 /** Pillow `line8` from (x0, y0) to (x1, y1), end pixel excluded. */
 export function drawLine(x0: i32, y0: i32, x1: i32, y1: i32, ink: u8): void {
+  if (
+    <u32>x0 < <u32>cWidth && <u32>x1 < <u32>cWidth &&
+    <u32>y0 < <u32>cHeight && <u32>y1 < <u32>cHeight
+  ) {
+    // both ends on the canvas (so |d| < 2^28): Pillow's loop as is, nothing to clip
+    literalLine(x0, y0, x1, y1, ink);
+    return;
+  }
   const rdx = <i64>x1 - <i64>x0;
   const rdy = <i64>y1 - <i64>y0;
   const adx = rdx < 0 ? -rdx : rdx;
