@@ -182,6 +182,34 @@ describe('session renewal', () => {
     expect(loggedIn).toBe(2);
   });
 
+  it("one caller's abort during the shared re-login does not fail the others", async () => {
+    let release: () => void = () => undefined;
+    const loginGate = new Promise<void>((resolve) => (release = resolve));
+    let logins = 0;
+    let renewed = false;
+    const fake = fakeFetch(async (call) => {
+      if (call.url.endsWith('/auth/api/login')) {
+        logins++;
+        if (logins === 2) {
+          await loginGate;
+          renewed = true;
+        }
+        return loginOk();
+      }
+      return renewed ? htmlJson(PROJECTS) : redirect('/auth/login');
+    });
+    const client = await Client.connect('http://phas.test', { apiKey: KEY, fetch: fake.fetch });
+    const controller = new AbortController();
+    const a = failure(client.projectListing({ signal: controller.signal }));
+    const b = client.projectListing();
+    await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    expect(await a).toBeInstanceOf(PhasAbortError);
+    release();
+    expect(await b).toEqual(PROJECTS);
+    expect(logins).toBe(2);
+  });
+
   it('fails with PhasAuthError when the server still redirects after the re-login', async () => {
     const { client, calls } = await connect(() => redirect('/auth/login'));
     const error = await failure(client.projectListing());

@@ -257,7 +257,7 @@ export class Transport {
         }
         if (call.renew && this.#renewer && !renewed) {
           renewed = true;
-          await this.#renew(generation, { signal: call.options.signal, timeout: call.options.timeout });
+          await this.#renew(generation, call, url);
           continue;
         }
         const [code, reason] = !call.renew
@@ -288,12 +288,17 @@ export class Transport {
     return parseJson(text, url);
   }
 
-  async #renew(generation: number, options: RequestOptions): Promise<void> {
+  /**
+   * Logs in again once for all requests that met the login redirect. The re-login is shared,
+   * so it runs without any one caller's signal (the client-wide signal still applies); each
+   * caller stops waiting as soon as its own signal aborts.
+   */
+  async #renew(generation: number, call: Call, url: string): Promise<void> {
     if (this.#generation !== generation) return; // another request already renewed the session
     if (!this.#renewing) {
       this.#log('session dropped by the server; logging in again');
       const renewer = this.#renewer as SessionRenewer;
-      this.#renewing = renewer(options)
+      this.#renewing = renewer({ timeout: call.options.timeout })
         .then(() => {
           this.#generation++;
         })
@@ -301,7 +306,19 @@ export class Transport {
           this.#renewing = undefined;
         });
     }
-    await this.#renewing;
+    const signal = call.options.signal;
+    if (!signal) return this.#renewing;
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(new PhasAbortError(`${call.method} ${url} was aborted`, { cause: signal.reason }));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      await Promise.race([this.#renewing, aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort as () => void);
+    }
   }
 
   async #wait(call: Call, url: string, retryIndex: number, retryAfterMs: number | undefined, reason: string): Promise<void> {
