@@ -2,6 +2,7 @@
  * The session cookie in Node: kept by the SDK, fed only by POST responses like the Python
  * client (Q31), sent back on every request, dropped when the server expires it.
  */
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Client } from '@phas/sdk';
 import { fakeFetch, htmlJson, loginOk } from './helpers/fake-fetch.js';
@@ -52,5 +53,15 @@ describe('cookie jar (Node)', () => {
       '/auth/api/login null',
       '/api/projects session=s2',
     ]);
+  });
+
+  it('keeps the key and the session cookie out of inspection and serialisation', async () => {
+    const key = 'a3f1c2d4-0000-4000-8000-secretkey001';
+    const fake = fakeFetch(() => loginOk('session=cookie-value-xyz'));
+    const client = await Client.connect('http://phas.test', { apiKey: key, fetch: fake.fetch, logger: { debug: () => undefined } });
+    for (const text of [inspect(client, { showHidden: true, depth: 20 }), JSON.stringify(client), Object.getOwnPropertyNames(client).join()]) {
+      expect(text).not.toContain(key);
+      expect(text).not.toContain('cookie-value-xyz');
+    }
   });
 });
