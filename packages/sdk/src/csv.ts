@@ -4,11 +4,12 @@
  * doubled, `\n` or `\r\n` line ends, an optional final line end.
  */
 
-/** A malformed CSV text (e.g. an unterminated quoted field). */
-export class CsvSyntaxError extends Error {
+import { PhasError } from './errors/index.js';
+
+/** A malformed CSV text (e.g. an unterminated quoted field); code `invalid_csv`. */
+export class CsvSyntaxError extends PhasError {
   constructor(message: string) {
-    super(message);
-    this.name = 'CsvSyntaxError';
+    super(message, { code: 'invalid_csv' });
   }
 }
 

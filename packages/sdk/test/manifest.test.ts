@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { seed } from '@phas/dev-server/seed';
-import { Client, CsvSyntaxError, parseCsv, PhasInputError, PhasResponseError, type SlideManifestRow } from '@phas/sdk';
+import { Client, CsvSyntaxError, parseCsv, PhasError, PhasInputError, PhasResponseError, type SlideManifestRow } from '@phas/sdk';
 import { manifestRows } from '../src/manifest.js';
 import { countingFetch } from './helpers/counting-fetch.js';
 
@@ -23,6 +23,7 @@ describe('parseCsv', () => {
   it('rejects malformed quoting', () => {
     expect(() => parseCsv('a,"b\n')).toThrow(CsvSyntaxError);
     expect(() => parseCsv('"a"b,c')).toThrow(CsvSyntaxError);
+    expect(() => parseCsv('"a')).toThrow(PhasError);
   });
 });
 
