@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { PhasAuthError, PhasForbiddenError, PhasNetworkError } from '@phas/sdk';
 import { describeError } from '../src/app/describe-error.js';
 
-class FakeAuthError extends Error {
-  override name = 'PhasAuthError';
-  status = 401;
-  serverMessage = 'Invalid API key';
-}
+const http = { url: 'http://phas.test/auth/api/login', method: 'POST' };
 
 describe('describeError', () => {
   it('leads with the kind of failure and quotes the server', () => {
-    expect(describeError(new FakeAuthError('login failed'))).toBe('The server did not accept the API key (HTTP 401): Invalid API key');
+    const e = new PhasAuthError('login failed', { ...http, status: 401, serverMessage: 'Invalid API key' });
+    expect(describeError(e)).toBe('The server did not accept the API key (HTTP 401): Invalid API key');
+  });
+
+  it('tells kinds apart by class even when the class name is minified away', () => {
+    const e = new PhasForbiddenError('no access', { ...http, status: 403, serverMessage: 'Insufficient privileges on task 4' });
+    Object.defineProperty(e, 'name', { value: 'g' });
+    expect(describeError(e)).toBe('You do not have access to this (or it does not exist) (HTTP 403): Insufficient privileges on task 4');
   });
 
   it('falls back to the message when the server said nothing', () => {
-    const e = Object.assign(new Error('connect ECONNREFUSED'), { name: 'PhasNetworkError' });
+    const e = new PhasNetworkError('connect ECONNREFUSED', { url: http.url });
     expect(describeError(e)).toBe('The server could not be reached: connect ECONNREFUSED');
   });
 
@@ -21,7 +25,7 @@ describe('describeError', () => {
     expect(describeError(new TypeError('Failed to fetch'))).toBe('The server could not be reached: Failed to fetch');
   });
 
-  it('keeps unknown errors as name and message', () => {
+  it('keeps other errors as name and message', () => {
     expect(describeError(new RangeError('bad tile'))).toBe('RangeError: bad tile');
   });
 

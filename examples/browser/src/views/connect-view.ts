@@ -2,9 +2,9 @@
  * The connect form: server URL (default: this page's origin) and an API key, typed or read
  * from the key file PHAS downloads. Errors are shown in words; the key is never shown.
  */
-import type { Client } from '@phas/sdk';
+import { PhasNetworkError, type Client } from '@phas/sdk';
 import { describeError } from '../app/describe-error.js';
-import { readKeyFile } from '../app/key-file.js';
+import { KeyFileError, readKeyFile } from '../app/key-file.js';
 import { connectWithKey, defaultServerUrl, normaliseServerUrl } from '../app/session.js';
 import { h, replace } from '../ui/dom.js';
 
@@ -31,7 +31,7 @@ export function renderConnectView(
       replace(fileNote, `Key read from ${picked.name}.`);
       fileNote.classList.remove('bad');
     } catch (error) {
-      replace(fileNote, describeError(error));
+      replace(fileNote, error instanceof KeyFileError ? error.message : describeError(error));
       fileNote.classList.add('bad');
     }
   });
@@ -80,7 +80,12 @@ export function renderConnectView(
       onConnected(client, serverUrl);
     } catch (error) {
       status.classList.add('bad');
-      replace(status, describeError(error));
+      const crossOrigin = new URL(serverUrl).origin !== location.origin;
+      replace(
+        status,
+        describeError(error),
+        crossOrigin && error instanceof PhasNetworkError ? ' — PHAS sends no CORS headers, so a server on another origin needs a same-origin proxy.' : '',
+      );
     } finally {
       submit.disabled = false;
     }

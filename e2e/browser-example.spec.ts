@@ -1,0 +1,131 @@
+/**
+ * The browser example app (built, served under /app/ by the front server, same-origin with
+ * PHAS): connect, browse, the extractor's heatmap and a tile's patch, drawing and saving an
+ * ROI that is still there after a reload. Screenshots are attached as artefacts.
+ */
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { buildExample } from '../examples/browser/scripts/build.ts';
+
+test.use({ viewport: { width: 1400, height: 1000 } });
+
+const keys = () => JSON.parse(process.env.PHAS_E2E_KEYS ?? '{}');
+const app = (hash = '') => `${process.env.PHAS_E2E_URL}/app/${hash}`;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  await buildExample();
+});
+
+async function connect(page: Page, hash = ''): Promise<void> {
+  await page.goto(app(hash));
+  await page.getByTestId('api-key').fill(keys().admin.apiKey);
+  await page.getByTestId('connect').click();
+  await expect(page.getByTestId('connected-to')).toBeVisible();
+}
+
+async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Pixels of a canvas that differ from its first pixel (0 = blank or uniform). */
+async function varyingPixels(page: Page, testId: string): Promise<number> {
+  return page.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 4; i < data.length; i += 4) {
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2] || data[i + 3] !== data[3]) n++;
+    }
+    return n;
+  });
+}
+
+test('a wrong key is explained in words, without the key', async ({ page }) => {
+  await page.goto(app());
+  const wrongKey = 'ffffffff-0000-4000-8000-000000000000';
+  await page.getByTestId('api-key').fill(wrongKey);
+  await page.getByTestId('connect').click();
+  const status = page.getByTestId('connect-status');
+  await expect(status).toHaveText(/did not accept the API key/);
+  await expect(status).not.toContainText(wrongKey);
+});
+
+test('browse to a sampling ROI, see the heatmap and a tile patch with its mask', async ({ page }, testInfo) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await connect(page);
+
+  await expect(page.getByTestId('projects-row')).toHaveCount(2);
+  await page.locator('[data-testid=projects-row][data-id=hippocampus]').click();
+  await page.locator('[data-testid=tasks-row][data-id="3"]').click();
+
+  // Sampling task: the minimum-ROI filter starts at 1, so every row has ROIs.
+  const slides = page.getByTestId('slides-row');
+  await expect(slides.first()).toBeVisible();
+  const roiCounts = await slides.evaluateAll((rows) => rows.map((r) => Number(r.lastElementChild!.textContent)));
+  expect(roiCounts.length).toBeGreaterThan(0);
+  expect(roiCounts.every((n) => n >= 1)).toBe(true);
+  await page.getByTestId('filter-stain').selectOption('Nissl');
+  await expect(page.getByTestId('loading')).toHaveCount(0);
+  const stains = await page.getByTestId('slides-row').evaluateAll((rows) => rows.map((r) => r.children[5]!.textContent));
+  expect(stains.length).toBeGreaterThan(0);
+  expect(new Set(stains)).toEqual(new Set(['Nissl']));
+
+  await page.locator('[data-testid=slides-row][data-id="1"]').click();
+  await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-state', 'ready');
+  await page.locator('[data-testid=rois-row][data-id="1"]').click();
+
+  const heatmap = page.getByTestId('heatmap');
+  await expect(heatmap).toBeVisible();
+  expect(await varyingPixels(page, 'heatmap')).toBeGreaterThan(100);
+  expect(await varyingPixels(page, 'subtiles')).toBeGreaterThan(100);
+  expect(Number(await page.getByTestId('tile-count').textContent())).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid=overlay-grid]')).toHaveCount(1);
+
+  // The middle of the polygon's grid is inside the ROI.
+  const box = (await heatmap.boundingBox())!;
+  await heatmap.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  await expect(page.getByTestId('patch-canvas')).toBeVisible();
+  await expect(page.getByTestId('patch-title')).toHaveText(/^Tile \[\d+, \d+\]$/);
+  expect(Number((await page.getByTestId('mask-pixels').textContent())!.replace(/,/g, ''))).toBeGreaterThan(0);
+  expect(await varyingPixels(page, 'patch-canvas')).toBeGreaterThan(1000);
+  await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-tiles', 'loaded', { timeout: 30_000 });
+  await snap(page, testInfo, 'extractor.png');
+  expect(errors).toEqual([]);
+});
+
+test('a new trapezoid ROI is saved and still there after a reload', async ({ page }, testInfo) => {
+  // Slide 5 of the sampling task has no seeded ROI.
+  await connect(page, '#/task/3/slide/5');
+  const viewer = page.getByTestId('slide-viewer');
+  await expect(viewer).toHaveAttribute('data-state', 'ready');
+  const rows = page.getByTestId('rois-row');
+  const before = await rows.count();
+
+  await page.getByTestId('draw-trapezoid').click();
+  const box = (await viewer.boundingBox())!;
+  const at = (fx: number, fy: number) => page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+  await at(0.42, 0.3);
+  await at(0.58, 0.7);
+  await expect(page.getByTestId('draw-hint')).toHaveText(/half-width/);
+  await at(0.6, 0.42);
+  await expect(page.getByTestId('draw-hint')).toHaveText('Trapezoid complete.');
+  await page.getByTestId('roi-label').selectOption({ label: 'white' });
+  await page.getByTestId('roi-save').click();
+  await expect(page.getByTestId('roi-save-status')).toHaveText(/^Saved as ROI \d+\.$/);
+  const id = (await page.getByTestId('roi-save-status').textContent())!.match(/\d+/)![0];
+  await expect(rows).toHaveCount(before + 1);
+  await expect(page.locator(`[data-testid=rois-row][data-id="${id}"]`)).toContainText('trapezoid');
+  await expect(page).toHaveURL(new RegExp(`#/task/3/slide/5/roi/${id}$`));
+
+  await page.reload();
+  await expect(page.getByTestId('connected-to')).toBeVisible();
+  const saved = page.locator(`[data-testid=rois-row][data-id="${id}"]`);
+  await expect(saved).toContainText('white');
+  await expect(saved).toContainText('trapezoid');
+  await expect(saved).toHaveClass(/selected/);
+  await expect(page.getByTestId('extractor')).toBeVisible();
+  await expect(page.locator(`.roi-overlay polygon[data-roi="${id}"]`)).toHaveCount(1);
+  await snap(page, testInfo, 'new-roi-after-reload.png');
+});
