@@ -73,13 +73,16 @@ describe('E20/E21 SVG', () => {
 describe('Deep Zoom and thumbnails', () => {
   const decode = (b: Uint8Array) => UPNG.decode(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
 
-  it('X14 descriptor XML; X15 PNG tile; bad format 404', async () => {
+  it('X14 descriptor XML; X15 PNG and JPEG tiles; bad format 404', async () => {
     const dzi = await t.get(`/dzi/raw/${P}/${TAU}/raw.dzi`, reader);
     expect(dzi.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect(dzi.text).toBe('<Image TileSize="254" Overlap="1" Format="png" xmlns="http://schemas.microsoft.com/deepzoom/2008"><Size Width="3000" Height="2000" /></Image>');
     const tile = await t.get(`/dzi/raw/${P}/${TAU}/raw_files/0/0_0.png`, reader);
     expect(tile.headers.get('content-type')).toBe('image/png');
     expect([decode(tile.bytes).width, decode(tile.bytes).height]).toEqual([1, 1]);
+    const jpeg = await t.get(`/dzi/raw/${P}/${TAU}/raw_files/12/3_2.jpeg`, reader);
+    expect(jpeg.headers.get('content-type')).toBe('image/jpeg');
+    expect([jpeg.bytes[0], jpeg.bytes[1]]).toEqual([0xff, 0xd8]);
     expect((await t.get(`/dzi/raw/${P}/${TAU}/raw_files/0/0_0.gif`, reader)).status).toBe(404);
     expect((await t.get(`/dzi/raw/${P}/99/raw.dzi`, reader)).status).toBe(403);
   });

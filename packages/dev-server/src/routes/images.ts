@@ -10,7 +10,7 @@ import type { Router } from '../http/router.js';
 import { abort } from '../http/werkzeug.js';
 import { dziSlide, pngOrBadFormat } from './dzi-common.js';
 import { dziDescriptorXml } from '../slides/deepzoom.js';
-import { dziTile } from '../slides/deepzoom-tile.js';
+import { dziTileImage } from '../slides/deepzoom-tile.js';
 import { randomPatchPng } from '../slides/patch.js';
 import { SMALL_THUMBNAIL_BOX, thumbnailPng } from '../slides/thumbnail-png.js';
 
@@ -32,10 +32,10 @@ const randomPatch: Handler = (ctx) => {
 /** X14. */
 const descriptor: Handler = (ctx) => textReply(dziDescriptorXml(ctx.app.image(dziSlide(ctx, 'read'))), 200, 'application/xml; charset=utf-8');
 
-/** X15. */
+/** X15: `png` or `jpeg` (quality 75) tiles; other formats → 404 `bad format`. */
 const tile: Handler = (ctx) => {
-  const png = dziTile(ctx.app.image(dziSlide(ctx, 'read')), ctx.int('level'), ctx.int('col'), ctx.int('row'), ctx.str('format'));
-  return bytesReply(png, 'image/png');
+  const { bytes, contentType } = dziTileImage(ctx.app.image(dziSlide(ctx, 'read')), ctx.int('level'), ctx.int('col'), ctx.int('row'), ctx.str('format'));
+  return bytesReply(bytes, contentType);
 };
 
 /** X17. */
