@@ -24,6 +24,8 @@ export interface PngHeader {
   interlace: number;
   /** Whether a `tRNS` chunk is present. */
   transparency: boolean;
+  /** Total length of the IDAT chunks (compressed image data). */
+  idatBytes: number;
 }
 
 function invalid(message: string): PhasInputError {
@@ -56,7 +58,7 @@ const DEPTHS: Record<number, readonly number[]> = {
   6: [8, 16],
 };
 
-function parseIhdr(view: DataView, at: number, length: number): Omit<PngHeader, 'transparency'> {
+function parseIhdr(view: DataView, at: number, length: number): Omit<PngHeader, 'transparency' | 'idatBytes'> {
   if (length !== 13) throw invalid(`PNG IHDR chunk has ${length} bytes, expected 13`);
   const width = view.getUint32(at);
   const height = view.getUint32(at + 4);
@@ -75,6 +77,23 @@ function parseIhdr(view: DataView, at: number, length: number): Omit<PngHeader, 
   return { width, height, bitDepth, colourType, interlace };
 }
 
+/** DEFLATE expands at most 1032:1 (a 258-byte match in 2 bits). */
+const MAX_INFLATE_RATIO = 1032;
+const SAMPLES: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/**
+ * Refuses a header whose image the compressed data cannot possibly fill, before anything is
+ * inflated or allocated: a few hundred bytes claiming 2^28 pixels would otherwise cost
+ * gigabytes and seconds before being found short.
+ */
+export function checkDataCanFill(header: PngHeader): void {
+  const { width, height, bitDepth, colourType, idatBytes } = header;
+  const sampleBytes = Math.floor((width * height * SAMPLES[colourType] * bitDepth) / 8); // a lower bound, interlaced or not
+  if (idatBytes * MAX_INFLATE_RATIO + 1024 < sampleBytes) {
+    throw invalid(`PNG image data is shorter than its size says: ${idatBytes} compressed bytes cannot hold a ${width} × ${height} image`);
+  }
+}
+
 /**
  * Checks that `bytes` is a complete PNG: signature, every chunk inside the buffer with a
  * correct CRC, IHDR first and valid, at least one IDAT, and IEND. Returns the header.
@@ -86,9 +105,10 @@ export function readPngHeader(bytes: Uint8Array): PngHeader {
     throw invalid('not a PNG image (the PNG signature is missing)');
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let header: Omit<PngHeader, 'transparency'> | undefined;
+  let header: Omit<PngHeader, 'transparency' | 'idatBytes'> | undefined;
   let transparency = false;
   let idat = false;
+  let idatBytes = 0;
   let at = PNG_SIGNATURE.length;
   for (;;) {
     if (at + 12 > bytes.length) throw invalid(`PNG is truncated: a chunk header at byte ${at} is cut off (no IEND)`);
@@ -104,11 +124,12 @@ export function readPngHeader(bytes: Uint8Array): PngHeader {
       header = parseIhdr(view, at + 8, length);
     } else if (type === 'IDAT') {
       idat = true;
+      idatBytes += length;
     } else if (type === 'tRNS') {
       transparency = true;
     } else if (type === 'IEND') {
       if (!idat) throw invalid('PNG has no image data (IDAT)');
-      return { ...header, transparency };
+      return { ...header, transparency, idatBytes };
     }
     at = end + 4;
   }

@@ -6,7 +6,7 @@
 import { NIFTI_MAX_PIXELS, type RasterImage } from '@phas/raster-wasm';
 import UPNG from 'upng-js';
 import { PhasInputError } from '../errors/index.js';
-import { readPngHeader } from './png-chunks.js';
+import { checkDataCanFill, readPngHeader } from './png-chunks.js';
 import { scanlinesToRaster, type PngTables } from './png-pixels.js';
 
 /** Largest PNG decoded, in pixels (2^28, as for every raster in the SDK). */
@@ -51,6 +51,7 @@ export function decodePng(bytes: Uint8Array | ArrayBuffer): RasterImage {
       code: 'unsupported_png',
     });
   }
+  checkDataCanFill(header);
   let converted: { channels: 1 | 3 | 4; data: Uint8Array };
   try {
     const decoded = UPNG.decode(input.slice().buffer);
