@@ -26,6 +26,7 @@ export interface PhasHttpErrorInit {
  * ```
  */
 export class PhasHttpError extends PhasError {
+  override name: string = 'PhasHttpError';
   readonly status: number;
   readonly url: string;
   readonly method: string;
@@ -50,13 +51,21 @@ export class PhasHttpError extends PhasError {
  * `serverMessage`), or a session the server dropped (its 302 to the login page) that one
  * re-login could not renew. The key itself never appears in the message.
  */
-export class PhasAuthError extends PhasHttpError {}
+export class PhasAuthError extends PhasHttpError {
+  override name: string = 'PhasAuthError';
+}
 
 /** 403: the user lacks access (PHAS also answers 403 for task and slide ids that do not exist). */
-export class PhasForbiddenError extends PhasHttpError {}
+export class PhasForbiddenError extends PhasHttpError {
+  override name: string = 'PhasForbiddenError';
+}
 
 /** 404: no such route or resource (PHAS also uses 404 for some limits, see protocol Q36). */
-export class PhasNotFoundError extends PhasHttpError {}
+export class PhasNotFoundError extends PhasHttpError {
+  override name: string = 'PhasNotFoundError';
+}
 
 /** 5xx: the server failed; PHAS answers 500 to most invalid input it was not protected from. */
-export class PhasServerError extends PhasHttpError {}
+export class PhasServerError extends PhasHttpError {
+  override name: string = 'PhasServerError';
+}

@@ -13,6 +13,7 @@ import { PhasError } from './phas-error.js';
  * ```
  */
 export class PhasInputError extends PhasError {
+  override name: string = 'PhasInputError';
   /** Name of the offending argument, e.g. `'slideId'` or `'geometry.data[2]'`. */
   readonly argument: string | undefined;
 

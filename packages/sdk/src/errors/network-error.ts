@@ -5,6 +5,7 @@ import { PhasError } from './phas-error.js';
  * timeout, or a truncated body. Retryable.
  */
 export class PhasNetworkError extends PhasError {
+  override name: string = 'PhasNetworkError';
   readonly url: string;
   /** True when the request was cut by the SDK's per-request timeout. */
   readonly timedOut: boolean;

@@ -16,6 +16,8 @@
  * ```
  */
 export class PhasError extends Error {
+  // Explicit names survive minification (class names do not).
+  override name: string = 'PhasError';
   /** Stable machine-readable error code, e.g. `'wrong_task_mode'`, `'http_403'`. */
   readonly code: string;
   /** Whether the same call may succeed if repeated later. */
@@ -23,7 +25,6 @@ export class PhasError extends Error {
 
   constructor(message: string, options: { code: string; retryable?: boolean; cause?: unknown }) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
     this.code = options.code;
     this.retryable = options.retryable ?? false;
   }

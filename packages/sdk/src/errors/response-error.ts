@@ -5,6 +5,7 @@ import { PhasError } from './phas-error.js';
  * changed, or a proxy answered instead of PHAS. Carries the URL and the schema issues.
  */
 export class PhasResponseError extends PhasError {
+  override name: string = 'PhasResponseError';
   readonly url: string;
   /** Human-readable schema issues (path and message), e.g. `[0].id: expected number`. */
   readonly issues: string[];
