@@ -91,6 +91,24 @@ describe('Client', () => {
     }
   });
 
+  it('refuses file and TLS options in a browser before any request', async () => {
+    const counter = countingFetch();
+    const options = [{ apiKeyFile: 'phas_admin_api_key.json' }, { apiKey: keys.admin.apiKey, verify: false }];
+    for (const option of options) {
+      const attempt = Client.connect(url, { fetch: counter.fetch, ...option });
+      if (typeof document !== 'undefined') {
+        const error = await failure(attempt);
+        expect(error).toBeInstanceOf(PhasInputError);
+        expect((error as PhasInputError).code).toBe('not_available_in_browser');
+      } else if ('apiKeyFile' in option) {
+        expect(await failure(attempt)).toHaveProperty('argument', 'apiKeyFile'); // no such file here
+      } else {
+        await attempt; // Node accepts verify: false (an undici Agent accepting self-signed certificates)
+      }
+    }
+    expect(counter.requests.filter((r) => r.startsWith('POST /auth/api/login'))).toHaveLength(typeof document !== 'undefined' ? 0 : 1);
+  });
+
   it('refuses a wrong key with PhasAuthError and the server message', async () => {
     const error = await failure(Client.connect(url, { apiKey: '00000000-0000-0000-0000-000000000000' }));
     expect(error).toBeInstanceOf(PhasAuthError);
