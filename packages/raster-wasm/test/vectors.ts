@@ -2,6 +2,7 @@
 // Loading the Pillow vectors (test/vectors/, see its README.md) in Node and in Chromium alike:
 // the JSON is imported as text through Vite (no node:fs), hashes use WebCrypto.
 
+import UPNG from 'upng-js';
 import polygonText from './vectors/polygon/cases.json?raw';
 import trapezoidText from './vectors/trapezoid/cases.json?raw';
 import extractorText from './vectors/extractor/cases.json?raw';
@@ -106,13 +107,43 @@ export function nonzeroHistogram(bytes: Uint8Array): Record<string, number> {
   return out;
 }
 
+// The expected masks as PNG, loaded lazily (as data URLs) only to explain a mismatch.
+const pngs = import.meta.glob('./vectors/**/*.png', { query: '?inline', import: 'default' }) as Record<string, () => Promise<string>>;
+
+/** Decodes a vectors/ PNG (8-bit greyscale) to raw pixels. */
+export async function loadMask(png: string): Promise<{ width: number; height: number; data: Uint8Array }> {
+  const load = pngs[`./vectors/${png}`];
+  if (!load) throw new Error(`no such mask: ${png}`);
+  const url = await load();
+  const bytes = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+  const image = UPNG.decode(bytes.buffer);
+  if (image.depth !== 8 || image.ctype !== 0) throw new Error(`${png}: not an 8-bit greyscale PNG`);
+  // UPNG's data (an ArrayBuffer or a Uint8Array, by version) starts with the unfiltered rows
+  const raw = new Uint8Array(image.data as ArrayBuffer);
+  return { width: image.width, height: image.height, data: raw.slice(0, image.width * image.height) };
+}
+
+/** 'count pixels differ, first at (x,y) expected e got a, ...' against a decoded mask. */
+export function describeDifferences(bytes: Uint8Array, expected: { width: number; data: Uint8Array }): string {
+  if (bytes.length !== expected.data.length) return `size differs: ${bytes.length} bytes, expected ${expected.data.length}`;
+  const first: string[] = [];
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === expected.data[i]) continue;
+    if (count++ < 5) first.push(`(${i % expected.width},${Math.floor(i / expected.width)}) expected ${expected.data[i]} got ${bytes[i]}`);
+  }
+  return `${count} pixels differ: ${first.join('; ')}`;
+}
+
 /**
- * Compares raw pixels with a mask record: '' when the SHA-256 matches, else a short
- * description (expected vs actual histogram) for the assertion message.
+ * Compares raw pixels with a mask record: '' when the SHA-256 matches, else a description of
+ * the difference for the assertion message (the PNG is decoded only then).
  */
-export async function maskMismatch(bytes: Uint8Array, record: Pick<MaskRecord, 'sha256' | 'nonzero'>): Promise<string> {
+export async function maskMismatch(bytes: Uint8Array, record: Pick<MaskRecord, 'sha256' | 'nonzero'> & { png?: string }): Promise<string> {
   if ((await sha256Hex(bytes)) === record.sha256) return '';
-  return `pixels differ: expected nonzero ${JSON.stringify(record.nonzero)}, got ${JSON.stringify(nonzeroHistogram(bytes))}`;
+  const histogram = `expected nonzero ${JSON.stringify(record.nonzero)}, got ${JSON.stringify(nonzeroHistogram(bytes))}`;
+  if (!record.png) return `pixels differ: ${histogram}`;
+  return `${describeDifferences(bytes, await loadMask(record.png))}; ${histogram}`;
 }
 
 /** The vertices PHAS hands to Pillow: (x*sx, y*sy) as float64 products, flattened. */
