@@ -95,6 +95,17 @@ describe('session guard', () => {
     expect(res.headers.get('vary')).toBe('Cookie');
   });
 
+  it('the redirect targets exist: a 200 login page, the profile page (session needed), the index', async () => {
+    const login = await t.get('/auth/login');
+    expect([login.status, login.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(login.text).toContain('<form method=post>');
+    const noemail = await t.login('noemail');
+    expect((await t.get('/auth/profile/edit', noemail)).status).toBe(200);
+    expect((await t.get('/auth/profile/edit')).headers.get('location')).toBe('/auth/login');
+    expect((await t.get('/', await t.login('admin'))).status).toBe(200);
+    expect((await t.get('/')).status).toBe(302);
+  });
+
   it('logout (X35) clears the cookie and redirects to /', async () => {
     const cookie = await t.login('admin');
     const res = await t.get('/auth/logout', cookie);

@@ -1,11 +1,12 @@
 /**
  * Authentication endpoints: E1 API-key login, E2/E3 anonymized mode, E4 private access,
- * X34 key generation, X35 logout, X36 sitemap (protocol §3).
+ * X34 key generation, X35 logout, X36 sitemap (protocol §3), and minimal HTML pages where
+ * the server's redirects point (`/auth/login`, `/auth/profile/edit`, `/`).
  */
 import { randomUUID } from 'node:crypto';
 import type { Handler } from '../app/app.js';
 import { requireLogin, sessionUser } from '../auth/guards.js';
-import { jsonifyReply, pyJsonReply } from '../http/reply.js';
+import { jsonifyReply, pyJsonReply, textReply } from '../http/reply.js';
 import type { Router } from '../http/router.js';
 import { HttpRedirect } from '../http/werkzeug.js';
 
@@ -56,6 +57,34 @@ const logout: Handler = (ctx) => {
   throw new HttpRedirect('/');
 };
 
+/** A minimal HTML page (the web UI's pages are out of scope; these exist so redirects land somewhere). */
+function page(title: string, body: string): string {
+  return `<!doctype html>\n<html lang=en>\n<title>${title} - PHAS</title>\n<h1>${title}</h1>\n${body}\n`;
+}
+
+/** The login page `/auth/login` (GET; a POST answers the same page: password login is not offered). */
+const loginPage: Handler = (ctx) =>
+  textReply(
+    page(
+      'Log In',
+      (ctx.method === 'POST' ? '<p class=flash>Password login is not available on this server; use an API key.</p>\n' : '') +
+        '<form method=post><label>Username <input name=username></label> <label>Password <input type=password name=passwd></label> <input type=submit value="Log In"></form>',
+    ),
+  );
+
+/** `/auth/profile/edit`: needs a session (no e-mail check, or it would redirect to itself). */
+const profilePage: Handler = (ctx) => {
+  const user = sessionUser(ctx);
+  if (!user) throw new HttpRedirect('/auth/login');
+  return textReply(page('Edit Profile', `<p>User ${user.username}: no e-mail address on file.</p>`));
+};
+
+/** `/`: the projects page of the web UI (login required). */
+const indexPage: Handler = (ctx) => {
+  const user = requireLogin(ctx);
+  return textReply(page('Projects', `<p>Logged in as ${user.username}. This is a PHAS-compatible dev server; use the API.</p>`));
+};
+
 /** Registers the authentication routes. */
 export function registerAuthRoutes(router: Router<Handler>): void {
   router
@@ -64,7 +93,10 @@ export function registerAuthRoutes(router: Router<Handler>): void {
     .add({ rule: '/auth/api/set_anonymize/<int:anon>', methods: ['POST'], endpoint: 'auth.set_anonymize_setting', handler: setAnonymize })
     .add({ rule: '/auth/api/project/<project>/private_access', methods: ['GET'], endpoint: 'auth.get_project_private_access', handler: privateAccess })
     .add({ rule: '/auth/api/generate_key', methods: ['GET', 'POST'], endpoint: 'auth.generate_api_key', handler: generateKey })
-    .add({ rule: '/auth/logout', methods: ['GET'], endpoint: 'auth.logout', handler: logout });
+    .add({ rule: '/auth/logout', methods: ['GET'], endpoint: 'auth.logout', handler: logout })
+    .add({ rule: '/auth/login', methods: ['GET', 'POST'], endpoint: 'auth.login', handler: loginPage })
+    .add({ rule: '/auth/profile/edit', methods: ['GET', 'POST'], endpoint: 'auth.edit_profile', handler: profilePage })
+    .add({ rule: '/', methods: ['GET'], endpoint: 'slide.index', handler: indexPage });
   router.add({
     rule: '/auth/sitemap',
     methods: ['GET'],
