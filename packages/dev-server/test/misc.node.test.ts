@@ -82,3 +82,14 @@ describe('X28, X38–X40', () => {
     expect((await t.get(`/api/project/${seed.projects.main.id}/specimen/HC001/refresh_slides`, writer)).status).toBe(403);
   });
 });
+
+describe('X12/X13 associated images', () => {
+  it.each(['label', 'macro'])('%s: 400 text, with the anonymized-mode message when the session flag is set', async (kind) => {
+    const path = `/dzi/download/${seed.projects.main.id}/slide_${seed.slides.tau.id}_${kind}.png`;
+    const res = await t.get(path, admin);
+    expect([res.status, res.text]).toEqual([400, `Resource ${kind} not available for slide ${seed.slides.tau.id}`]);
+    const anon = (await t.post('/auth/api/set_anonymize/1', undefined, admin)).headers.get('set-cookie')!.split(';')[0];
+    expect((await t.get(path, anon)).text).toBe(`Resource ${kind} not available in anonymized mode`);
+    expect((await t.get(`/dzi/download/${seed.projects.main.id}/slide_99_${kind}.png`, admin)).status).toBe(403);
+  });
+});

@@ -9,6 +9,7 @@ import { guardProject, guardSlide, guardTask, isAnonymized } from '../auth/guard
 import { pyFloatRepr } from '../http/pyjson.js';
 import { bytesReply, pyJsonReply, textReply } from '../http/reply.js';
 import { patchPng, sampleCentre } from '../slides/patch.js';
+import { dziSlide } from './dzi-common.js';
 import type { Router } from '../http/router.js';
 import { abort, HttpRedirect, ServerFailure } from '../http/werkzeug.js';
 
@@ -116,6 +117,18 @@ const refreshSlides: Handler = (ctx) => {
   return reply;
 };
 
+/**
+ * X12/X13 label and macro images: refused in anonymized mode, and the synthetic slides have
+ * no associated images, so otherwise `Resource <kind> not available for slide <id>` (both 400).
+ */
+function associatedImage(kind: 'label' | 'macro'): Handler {
+  return (ctx) => {
+    const slide = dziSlide(ctx, 'read');
+    if (ctx.session?.anonymize === true) return textReply(`Resource ${kind} not available in anonymized mode`, 400);
+    return textReply(`Resource ${kind} not available for slide ${slide.id}`, 400);
+  };
+}
+
 /** Registers the smaller routes. */
 export function registerMiscRoutes(router: Router<Handler>): void {
   const both = ['GET', 'POST'];
@@ -125,6 +138,8 @@ export function registerMiscRoutes(router: Router<Handler>): void {
     .add({ rule: '/api/task/<int:task_id>/slidename/<slide_name>/annot/timestamp', methods: ['GET'], endpoint: 'slide.api_get_annot_timestamp_by_slidename', handler: bySlideName(false) })
     .add({ rule: '/api/task/<int:task_id>/slidename/<slide_name>/annot/svg', methods: both, endpoint: 'slide.api_get_annot_svg_by_slidename', handler: bySlideName(true) })
     .add({ rule: '/api/project/<project>/specimen/<specimen>/refresh_slides', methods: both, endpoint: 'slide.api_project_refresh_slides_for_specimen', handler: refreshSlides })
+    .add({ rule: '/dzi/download/<project>/slide_<int:slide_id>_label.png', methods: both, endpoint: 'dzi.dzi_download_label_image', handler: associatedImage('label') })
+    .add({ rule: '/dzi/download/<project>/slide_<int:slide_id>_macro.png', methods: both, endpoint: 'dzi.dzi_download_macro_image', handler: associatedImage('macro') })
     .add({ rule: '/auth/api/anonymize/toggle', methods: ['GET'], endpoint: 'auth.toggle_anonymize', handler: toggleAnonymize })
     .add({ rule: '/api/task/<int:task_id>/pref/resolution/set/<resolution>', methods: ['GET'], endpoint: 'slide.task_set_resolution_preference', handler: resolutionPreference })
     .add({ rule: '/dzi/download/<project>/slide_<int:slide_id>_<resource>_<int:downsample>.tiff', methods: both, endpoint: 'dzi.dzi_download_tiff_deprecated', handler: deprecated })
