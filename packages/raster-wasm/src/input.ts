@@ -22,6 +22,10 @@ export function checkSize(width: number, height: number, what = 'canvas'): numbe
 export function checkCanvas(canvas: Canvas, what = 'canvas'): number {
   if (canvas === null || typeof canvas !== 'object') throw new TypeError(`${what} must be an object { width, height, data }`);
   const { width, height, data } = canvas;
+  const channels = (canvas as { channels?: unknown }).channels;
+  if (channels !== undefined && channels !== 1) {
+    throw new RangeError(`${what} must have one byte per pixel (mode 'L'), got ${String(channels)} channels`);
+  }
   const pixels = checkSize(width, height, what);
   if (!(data instanceof Uint8Array)) throw new TypeError(`${what}.data must be a Uint8Array`);
   if (data.length !== pixels) {

@@ -17,6 +17,7 @@ describe('fillPolygon input errors', () => {
     ['odd length', () => raster.fillPolygon(canvas(), [1, 1, 2, 2, 3], { fill: 1 }), RangeError, /odd/],
     ['zero-size canvas', () => raster.fillPolygon({ width: 0, height: 4, data: new Uint8Array(0) }, square, { fill: 1 }), RangeError, /positive/],
     ['huge canvas', () => raster.fillPolygon({ width: 2 ** 15, height: 2 ** 14, data: new Uint8Array(4) }, square, { fill: 1 }), RangeError, /too large/],
+    ['three channels', () => raster.fillPolygon({ width: 2, height: 2, channels: 3, data: new Uint8Array(12) } as never, square, { fill: 1 }), RangeError, /one byte per pixel/],
     ['length mismatch', () => raster.fillPolygon({ width: 4, height: 4, data: new Uint8Array(15) }, square, { fill: 1 }), RangeError, /15 bytes/],
     ['non-byte data', () => raster.fillPolygon({ width: 2, height: 2, data: [0, 0, 0, 0] as unknown as Uint8Array }, square), TypeError, /Uint8Array/],
     ['fractional ink', () => raster.fillPolygon(canvas(), square, { fill: 1.5 }), TypeError, /integer ink/],

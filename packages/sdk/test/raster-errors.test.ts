@@ -32,6 +32,9 @@ describe('raster input errors', () => {
     expect(err).toBeInstanceOf(PhasInputError);
     expect((err as PhasInputError).argument).toBe('canvas');
     await expect(drawSamplingRoi({ width: 4, height: 4, data: new Uint8Array(16) }, square, { scaleX: NaN })).rejects.toThrow(/scaleX/);
+    const rgb = { width: 2, height: 2, channels: 3, data: new Uint8Array(12) };
+    await expect(drawSamplingRoi(rgb, square)).rejects.toThrow(PhasInputError);
+    expect(rgb.data.every((v) => v === 0)).toBe(true);
   });
 
   it('draws with the defaults: fill 255, scale 1, no outline', async () => {

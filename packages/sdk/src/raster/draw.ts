@@ -44,9 +44,6 @@ export async function drawSamplingRoi(canvas: Canvas, geometry: unknown, options
   const g = checkGeometry(geometry, 'geometry', true);
   const sx = scale(options.scaleX, 'scaleX');
   const sy = scale(options.scaleY, 'scaleY');
-  if ((canvas as { channels?: number }).channels !== undefined && (canvas as { channels?: number }).channels !== 1) {
-    throw new PhasInputError('canvas must have one channel (one byte per pixel)', { argument: 'canvas' });
-  }
   const raster = await initRaster();
   const xy = geometryDrawingXY(g, sx, sy);
   const beyond = xy.findIndex((v) => !(Math.abs(v) < 2 ** 31));
