@@ -8,6 +8,7 @@ import { PhasInputError } from './errors/index.js';
 import { Labelset } from './labelset.js';
 import { currentPlatform } from './platform/platform.js';
 import { anonymizeSchema, loginSchema, privateAccessSchema } from './schemas/auth.js';
+import { projectInfoSchema, type ProjectInfo } from './schemas/browse.js';
 import { labelsetSummarySchema, type LabelsetSummary } from './schemas/labelset.js';
 import { projectSchema, taskSummarySchema, type Project, type TaskSummary } from './schemas/project.js';
 import { Task } from './task.js';
@@ -178,6 +179,19 @@ export class Client {
   async taskListing(project: string, options: RequestOptions = {}): Promise<TaskSummary[]> {
     checkSegment(project, 'project');
     return this.transport.getJson(route`/api/project/${project}/tasks`, z.array(taskSummarySchema), options);
+  }
+
+  /**
+   * A project's description (X19): `{ description }`, the server's object.
+   *
+   * @example
+   * ```ts
+   * const { description } = await client.projectInfo('hippocampus');
+   * ```
+   */
+  async projectInfo(project: string, options: RequestOptions = {}): Promise<ProjectInfo> {
+    checkSegment(project, 'project');
+    return this.transport.getJson(route`/api/project/${project}/info`, projectInfoSchema, options);
   }
 
   /**

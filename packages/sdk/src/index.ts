@@ -40,6 +40,7 @@ export { expandSegments, type AnnotationDocument, type AnnotationRecord } from '
 export { parseCsv, CsvSyntaxError } from './csv.js';
 export type { Project, TaskSummary, TaskDetail, TaskMode } from './schemas/project.js';
 export type { Label, LabelsetSummary } from './schemas/labelset.js';
+export type { ProjectInfo, SpecimenSummary, BlockSummary, BlockSlide } from './schemas/browse.js';
 export type { TrainingSample } from './schemas/training.js';
 export type { SamplingRoi, SamplingRoiRow } from './schemas/sampling.js';
 export type { Logger, RequestOptions } from './transport/transport.js';

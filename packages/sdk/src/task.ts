@@ -7,12 +7,21 @@ import { PhasError } from './errors/index.js';
 import type { Client } from './client.js';
 import { Labelset } from './labelset.js';
 import { manifestQuery, manifestRows, type SlideManifestFilters, type SlideManifestRow } from './manifest.js';
+import * as z from 'zod/mini';
+import {
+  blockSlideSchema,
+  blockSummarySchema,
+  specimenSummarySchema,
+  type BlockSlide,
+  type BlockSummary,
+  type SpecimenSummary,
+} from './schemas/browse.js';
 import { taskLabelsetSchema } from './schemas/labelset.js';
 import { Slide } from './slide.js';
 import { taskDetailSchema, type TaskDetail, type TaskMode } from './schemas/project.js';
 import type { RequestOptions } from './transport/transport.js';
 import { route } from './transport/url.js';
-import { checkId } from './util/validate.js';
+import { checkId, checkSegment } from './util/validate.js';
 
 /** A task class that `Task.open` can produce. */
 export interface TaskClass<T extends Task> {
@@ -113,6 +122,55 @@ export class Task {
     const path = route`/api/task/${this.taskId}/slide_detailed_manifest.csv`;
     const csv = await this.client.transport.getText(path, { ...options, query });
     return manifestRows(csv, `${this.client.url}${path}`);
+  }
+
+  /**
+   * The specimens of the task's slides (X20), ordered by display name, with block and slide
+   * counts (plus `nannot` or `nsamples` by mode); the server's rows.
+   *
+   * @example
+   * ```ts
+   * for (const s of await task.specimens()) console.log(s.specimen, s.specimen_display, s.nslides);
+   * ```
+   */
+  async specimens(options: RequestOptions = {}): Promise<SpecimenSummary[]> {
+    return this.client.transport.getJson(route`/api/task/${this.taskId}/specimens`, z.array(specimenSummarySchema), options);
+  }
+
+  /**
+   * The blocks of a specimen among the task's slides (X21), ordered by name; the server's rows.
+   *
+   * @example
+   * ```ts
+   * const blocks = await task.blocks(specimens[0].specimen);
+   * ```
+   */
+  async blocks(specimenId: number, options: RequestOptions = {}): Promise<BlockSummary[]> {
+    checkId(specimenId, 'specimenId');
+    return this.client.transport.getJson(
+      route`/api/task/${this.taskId}/specimen/${specimenId}/blocks`,
+      z.array(blockSummarySchema),
+      options,
+    );
+  }
+
+  /**
+   * The task's slides of one block (X22), ordered by section and slide number: the server's
+   * task-slide rows (the manifest's columns, as JSON); `[]` for an unknown block.
+   *
+   * @example
+   * ```ts
+   * const slides = await task.blockSlides(1, 'B01');
+   * ```
+   */
+  async blockSlides(specimenId: number, blockName: string, options: RequestOptions = {}): Promise<BlockSlide[]> {
+    checkId(specimenId, 'specimenId');
+    checkSegment(blockName, 'blockName');
+    return this.client.transport.getJson(
+      route`/api/task/${this.taskId}/specimen/${specimenId}/block/${blockName}/slides`,
+      z.array(blockSlideSchema),
+      options,
+    );
   }
 
   /**

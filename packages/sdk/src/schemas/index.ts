@@ -6,3 +6,4 @@ export * from './common.js';
 export * from './training.js';
 export * from './sampling.js';
 export * from './annotation.js';
+export * from './browse.js';
