@@ -1,4 +1,4 @@
-import type { Client, TaskSummary } from '@phas/sdk';
+import type { Client, Slide, TaskSummary } from '@phas/sdk';
 
 /**
  * The first task of the given mode across the projects the user can see, with its project.
@@ -10,4 +10,13 @@ export async function findTask(client: Client, mode: string): Promise<TaskSummar
     if (task) return { ...task, project: project.id };
   }
   throw new Error(`no task of mode "${mode}" is visible to this user`);
+}
+
+/** The first slide (in manifest order) of the first task of the given mode. */
+export async function findFirstSlide(client: Client, mode: string): Promise<Slide> {
+  const summary = await findTask(client, mode);
+  const task = await client.task(summary.id);
+  const [row] = await task.slideManifest();
+  if (!row) throw new Error(`task ${summary.id} has no slides`);
+  return task.slide(Number(row.id));
 }

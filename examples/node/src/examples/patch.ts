@@ -7,16 +7,12 @@ import { join } from 'node:path';
 import { encodePng } from '@phas/sdk';
 import { parseExampleArgs } from '../args.js';
 import { connectForExample } from '../connect.js';
-import { findTask } from '../find.js';
+import { findFirstSlide } from '../find.js';
 
 const args = parseExampleArgs();
 const { client, close } = await connectForExample(args);
 try {
-  const summary = await findTask(client, 'sampling');
-  const task = await client.task(summary.id);
-  const [row] = await task.slideManifest();
-  if (!row) throw new Error('the task has no slides');
-  const slide = await task.slide(Number(row.id));
+  const slide = await findFirstSlide(client, 'sampling');
   const dimensions = await slide.dimensions();
   if (!dimensions) throw new Error(`slide ${slide.slideId} has no dimensions metadata`);
   const [width, height] = dimensions;

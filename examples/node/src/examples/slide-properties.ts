@@ -5,15 +5,11 @@
  */
 import { parseExampleArgs } from '../args.js';
 import { connectForExample } from '../connect.js';
-import { findTask } from '../find.js';
+import { findFirstSlide } from '../find.js';
 
 const { client, close } = await connectForExample(parseExampleArgs());
 try {
-  const summary = await findTask(client, 'sampling');
-  const task = await client.task(summary.id);
-  const [row] = await task.slideManifest();
-  if (!row) throw new Error('the task has no slides');
-  const slide = await task.slide(Number(row.id));
+  const slide = await findFirstSlide(client, 'sampling');
   console.log(`slide ${slide.slideId}: specimen ${slide.specimenPublic}, block ${slide.blockName}, section ${slide.section}, slide ${slide.slideNumber}, stain ${slide.stain}`);
   console.log('dimensions (level 0, px):', await slide.dimensions());
   console.log('spacing (mm/px):', await slide.spacing());
