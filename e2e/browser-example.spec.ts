@@ -3,7 +3,9 @@
  * PHAS): connect, browse, the extractor's heatmap and a tile's patch, drawing and saving an
  * ROI that is still there after a reload. Screenshots are attached as artefacts.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { decodeNifti, decodePng } from '@phas/sdk';
 import { buildExample } from '../examples/browser/scripts/build.ts';
 
 test.use({ viewport: { width: 1400, height: 1000 } });
@@ -49,6 +51,18 @@ test('a wrong key is explained in words, without the key', async ({ page }) => {
   const status = page.getByTestId('connect-status');
   await expect(status).toHaveText(/did not accept the API key/);
   await expect(status).not.toContainText(wrongKey);
+});
+
+test('connects with the key file PHAS downloads', async ({ page }) => {
+  await page.goto(app());
+  await page.getByTestId('key-file').setInputFiles({
+    name: 'phas_admin_api_key.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ api_key: keys().admin.apiKey })),
+  });
+  await expect(page.getByTestId('key-file-status')).toHaveText('Key read from phas_admin_api_key.json.');
+  await page.getByTestId('connect').click();
+  await expect(page.getByTestId('projects-row')).toHaveCount(2);
 });
 
 test('browse to a sampling ROI, see the heatmap and a tile patch with its mask', async ({ page }, testInfo) => {
@@ -101,6 +115,7 @@ test('a new trapezoid ROI is saved and still there after a reload', async ({ pag
   const viewer = page.getByTestId('slide-viewer');
   await expect(viewer).toHaveAttribute('data-state', 'ready');
   const rows = page.getByTestId('rois-row');
+  await expect(page.getByTestId('rois')).toBeVisible();
   const before = await rows.count();
 
   await page.getByTestId('draw-trapezoid').click();
@@ -128,4 +143,67 @@ test('a new trapezoid ROI is saved and still there after a reload', async ({ pag
   await expect(page.getByTestId('extractor')).toBeVisible();
   await expect(page.locator(`.roi-overlay polygon[data-roi="${id}"]`)).toHaveCount(1);
   await snap(page, testInfo, 'new-roi-after-reload.png');
+});
+
+test('a polygon ROI is drawn vertex by vertex and saved', async ({ page }) => {
+  await connect(page, '#/task/3/slide/5');
+  const viewer = page.getByTestId('slide-viewer');
+  await expect(viewer).toHaveAttribute('data-state', 'ready');
+  const rows = page.getByTestId('rois-row');
+  await expect(page.getByTestId('rois')).toBeVisible();
+  const before = await rows.count();
+  await page.getByTestId('draw-polygon').click();
+  const box = (await viewer.boundingBox())!;
+  for (const [fx, fy] of [[0.4, 0.35], [0.55, 0.33], [0.6, 0.6], [0.42, 0.62]]) {
+    await page.mouse.click(box.x + box.width * fx!, box.y + box.height * fy!);
+  }
+  await expect(page.getByTestId('draw-finish')).toBeEnabled();
+  await page.getByTestId('draw-finish').click();
+  await expect(page.getByTestId('draw-hint')).toHaveText('Polygon complete.');
+  await page.getByTestId('roi-label').selectOption({ label: 'background' });
+  await page.getByTestId('roi-save').click();
+  await expect(page.getByTestId('roi-save-status')).toHaveText(/^Saved as ROI \d+\.$/);
+  const id = (await page.getByTestId('roi-save-status').textContent())!.match(/\d+/)![0];
+  await expect(rows).toHaveCount(before + 1);
+  const saved = page.locator(`[data-testid=rois-row][data-id="${id}"]`);
+  await expect(saved).toContainText('polygon');
+  await expect(saved).toContainText('background');
+});
+
+test("a tile's mask downloads as PNG and NIfTI with the tile's origin and spacing", async ({ page }) => {
+  // The trapezoid ROI on the block "B,02" slide; the first tile of its grid.
+  await connect(page, '#/task/3/slide/3/roi/3');
+  const heatmap = page.getByTestId('heatmap');
+  await expect(heatmap).toBeVisible();
+  await heatmap.click({ position: { x: 3, y: 3 } });
+  await expect(page.getByTestId('patch-title')).toHaveText('Tile [0, 0]');
+  const maskPixels = Number((await page.getByTestId('mask-pixels').textContent())!.replace(/,/g, ''));
+  expect(maskPixels).toBeGreaterThan(0);
+  const [ox, oy] = (await page.getByTestId('patch-origin').textContent())!.match(/-?[\d.]+/g)!.map(Number);
+
+  const download = async (testId: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return { name: file.suggestedFilename(), bytes: new Uint8Array(await readFile((await file.path())!)) };
+  };
+  const countSet = (data: Uint8Array) => data.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0);
+
+  const png = await download('download-mask-png');
+  expect(png.name).toBe('slide3_roi3_tile_0_0_mask.png');
+  const mask = decodePng(png.bytes);
+  expect([mask.width, mask.height]).toEqual([1088, 1088]);
+  const maskBytes = mask.channels === 1 ? mask.data : mask.data.filter((_, i) => i % mask.channels === 0);
+  expect(countSet(maskBytes)).toBe(maskPixels);
+
+  const nifti = await download('download-mask-nifti');
+  expect(nifti.name).toBe('slide3_roi3_tile_0_0_mask.nii.gz');
+  const decoded = decodeNifti(nifti.bytes);
+  expect([decoded.image.width, decoded.image.height, decoded.image.channels]).toEqual([1088, 1088, 1]);
+  expect(countSet(decoded.image.data)).toBe(maskPixels);
+  expect(decoded.origin![0]).toBeCloseTo(ox!, 4);
+  expect(decoded.origin![1]).toBeCloseTo(oy!, 4);
+  expect(decoded.spacing[0]).toBeGreaterThan(0);
+
+  const patch = decodeNifti((await download('download-patch-nifti')).bytes);
+  expect([patch.image.width, patch.image.height, patch.image.channels]).toEqual([1088, 1088, 3]);
+  expect(patch.spacing).toEqual(decoded.spacing);
 });

@@ -174,7 +174,7 @@ export function extractorPanel(options: ExtractorPanelOptions): { element: HTMLE
         h('dt', {}, 'Overlap'), h('dd', { 'data-testid': 'patch-overlap' }, `${(overlap * 100).toFixed(1)} %`),
         h('dt', {}, 'Patch'), h('dd', {}, `${image.width} × ${image.height} px (tile ${p.tileSize} + padding ${p.padding})`),
         h('dt', {}, 'Mask pixels'), h('dd', { 'data-testid': 'mask-pixels' }, inside.toLocaleString('en')),
-        h('dt', {}, 'Origin'), h('dd', {}, `${origin[0].toFixed(5)}, ${origin[1].toFixed(5)} mm`),
+        h('dt', {}, 'Origin'), h('dd', { 'data-testid': 'patch-origin' }, `${origin[0].toFixed(5)}, ${origin[1].toFixed(5)} mm`),
       ),
       h(
         'div',
