@@ -53,7 +53,7 @@ export interface DevServer {
   keys: DevServerKeys;
   /** Runtime fault injection. */
   faults: FaultController;
-  /** Every request received so far, in arrival order (clear with `requests.length = 0`). */
+  /** The requests received so far (the latest 100,000), in arrival order (clear with `requests.length = 0`). */
   requests: RequestRecord[];
   /** Registers a hook called for every request as it arrives; returns an unsubscribe function. */
   onRequest(hook: (record: RequestRecord) => void): () => void;

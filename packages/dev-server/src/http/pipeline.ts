@@ -40,6 +40,9 @@ export interface PipelineDeps {
 
 const MAX_BODY = 256 * 1024 * 1024;
 
+/** The request log keeps the most recent records only, so a long-running server does not grow without bound. */
+export const MAX_RECORDS = 100_000;
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -117,6 +120,7 @@ export function createRequestHandler(deps: PipelineDeps): (req: IncomingMessage,
     if (prefix !== '') path = path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : '';
     const record: RequestRecord = { method, path: url.pathname };
     requests.push(record);
+    if (requests.length > MAX_RECORDS) requests.splice(0, requests.length - MAX_RECORDS);
     for (const hook of hooks) hook(record);
 
     const body = await readBody(req);
