@@ -18,7 +18,7 @@ import {
   Slide,
   Task,
 } from '@phas/sdk';
-import { countingFetch } from './helpers/counting-fetch.js';
+import { countedClient, countingFetch } from './helpers/counting-fetch.js';
 import { errorCollector, serialiseError } from './helpers/errors.js';
 
 const url = inject('phasUrl');
@@ -28,11 +28,7 @@ const Q = seed.projects.second.id;
 
 const { thrown, failure } = errorCollector();
 
-async function admin() {
-  const counter = countingFetch();
-  const client = await Client.connect(url, { apiKey: keys.admin.apiKey, fetch: counter.fetch });
-  return { client, requests: counter.requests };
-}
+const admin = () => countedClient({ url, apiKey: keys.admin.apiKey });
 
 describe('Client', () => {
   it('lists projects as the server sends them', async () => {

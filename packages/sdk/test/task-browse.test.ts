@@ -4,16 +4,12 @@
 import { describe, expect, inject, it } from 'vitest';
 import { seed } from '@phas/dev-server/seed';
 import { Client, PhasInputError } from '@phas/sdk';
-import { countingFetch } from './helpers/counting-fetch.js';
+import { countedClient } from './helpers/counting-fetch.js';
 
 const url = inject('phasUrl');
 const keys = inject('phasKeys');
 
-async function admin() {
-  const counter = countingFetch();
-  const client = await Client.connect(url, { apiKey: keys.admin.apiKey, fetch: counter.fetch });
-  return { client, requests: counter.requests };
-}
+const admin = () => countedClient({ url, apiKey: keys.admin.apiKey });
 
 describe('browsing', () => {
   it('gives the project description', async () => {
