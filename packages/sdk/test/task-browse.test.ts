@@ -3,7 +3,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { seed } from '@phas/dev-server/seed';
-import { Client, PhasInputError } from '@phas/sdk';
+import { PhasInputError } from '@phas/sdk';
 import { countedClient } from './helpers/counting-fetch.js';
 
 const url = inject('phasUrl');
