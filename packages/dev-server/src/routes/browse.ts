@@ -8,7 +8,7 @@ import { guardSlide, guardTask, guardTaskSlide, isAnonymized } from '../auth/gua
 import { BASE_COLUMNS, baseCells, csvText, modeColumns, taskSlideRows, type TaskSlideRow } from '../data/manifest.js';
 import type { TaskRow } from '../data/state.js';
 import { isDict, jsonBody } from '../http/body.js';
-import { isNumber, type PyJson } from '../http/pyjson.js';
+import { isNumber, pyFloat, type PyJson } from '../http/pyjson.js';
 import { jsonifyReply, pyJsonReply, textReply } from '../http/reply.js';
 import type { Router } from '../http/router.js';
 import { abort, ServerFailure } from '../http/werkzeug.js';
@@ -136,7 +136,7 @@ const slideAdminInfo: Handler = (ctx) => {
   return jsonifyReply({
     block: info.blockName,
     id: slide.id,
-    metadata: meta.spacing === null ? { dimensions: meta.dimensions } : { dimensions: meta.dimensions, spacing: meta.spacing },
+    metadata: meta.spacing === null ? { dimensions: meta.dimensions } : { dimensions: meta.dimensions, spacing: meta.spacing.map(pyFloat) },
     raw_url_local: url,
     raw_url_remote: url,
     slide_ext: slide.ext,
