@@ -63,6 +63,19 @@ function gradientRgb(width: number, height: number): Uint8Array {
   return data;
 }
 
+/** RGB rows tiled from a random 37×29-pixel texture (repeats only the hash table finds). */
+function texture(width: number, height: number, seed = 3): Uint8Array {
+  const tile = random(37 * 29 * 3, seed);
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const t = ((y % 29) * 37 + (x % 37)) * 3;
+      data.set(tile.subarray(t, t + 3), (y * width + x) * 3);
+    }
+  }
+  return data;
+}
+
 const cases: { name: string; data: Uint8Array; bytesPerPixel: number; rowBytes: number }[] = [
   { name: 'empty', data: new Uint8Array(0), bytesPerPixel: 1, rowBytes: 1 },
   { name: 'one byte', data: new Uint8Array([42]), bytesPerPixel: 1, rowBytes: 1 },
@@ -71,6 +84,13 @@ const cases: { name: string; data: Uint8Array; bytesPerPixel: number; rowBytes: 
   { name: 'RGB formula 200×150', data: gradientRgb(200, 150), bytesPerPixel: 3, rowBytes: 600 },
   { name: 'random 200 kB (stored blocks)', data: random(200_000), bytesPerPixel: 3, rowBytes: 3000 },
   { name: 'rows wider than the window', data: discs(40_000, 3), bytesPerPixel: 1, rowBytes: 40_000 },
+  { name: 'RGB texture 300×200 (hash matches)', data: texture(300, 200), bytesPerPixel: 3, rowBytes: 900 },
+  {
+    name: 'noise, then texture (hashing pauses and resumes)',
+    data: new Uint8Array([...random(300 * 100 * 3, 5), ...texture(300, 100)]),
+    bytesPerPixel: 3,
+    rowBytes: 900,
+  },
   {
     name: 'statistics that change (block splits)',
     data: new Uint8Array([...random(20_000, 7).map((v) => v & 3), ...random(20_000, 9), ...new Uint8Array(20_000)]),
@@ -93,9 +113,12 @@ describe('deflateRaster / gzipRaster', () => {
     });
   }
 
-  it('compresses runs and masks hard and never grows random data by more than the stored-block overhead', () => {
+  it('compresses runs, masks and textures hard, and never grows random data by more than the stored-block overhead', () => {
     expect(gzipRaster(new Uint8Array(300_000), { bytesPerPixel: 1, rowBytes: 600 }).length).toBeLessThan(400);
     expect(gzipRaster(discs(400, 300), { bytesPerPixel: 1, rowBytes: 400 }).length).toBeLessThan(120_000 / 50);
+    expect(gzipRaster(texture(300, 200), { bytesPerPixel: 3, rowBytes: 900 }).length).toBeLessThan(180_000 / 20);
+    const resumed = gzipRaster(new Uint8Array([...random(90_000, 5), ...texture(300, 100)]), { bytesPerPixel: 3, rowBytes: 900 });
+    expect(resumed.length).toBeLessThan(90_000 + 90_000 / 5); // the texture half still compresses ≥ 5×
     const noise = random(200_000);
     expect(gzipRaster(noise, { bytesPerPixel: 3, rowBytes: 3000 }).length).toBeLessThanOrEqual(200_000 + 18 + 5 * 4 + 1);
   });

@@ -123,6 +123,9 @@ function writeTokens(
 ): void {
   const litCodes = canonicalCodes(litLengths);
   const distCodes = canonicalCodes(distLengths);
+  // Literal code and length in one lookup: code | length << 16.
+  const litTable = new Int32Array(256);
+  for (let i = 0; i < 256; i++) litTable[i] = litCodes[i] | (litLengths[i] << 16);
   // At most 48 bits per token (15 + 5 + 15 + 13), plus the end of block.
   w.reserve((to - from) * 6 + 8);
   const out = w.out;
@@ -132,8 +135,9 @@ function writeTokens(
   for (let t = from; t < to; t++) {
     const token = tokens[t];
     if (token < 256) {
-      bits |= litCodes[token] << count;
-      count += litLengths[token];
+      const entry = litTable[token];
+      bits |= (entry & 0xffff) << count;
+      count += entry >>> 16;
     } else {
       const length = token >>> 16;
       const distance = token & 0xffff;
