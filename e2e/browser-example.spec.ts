@@ -109,27 +109,39 @@ test('browse to a sampling ROI, see the heatmap and a tile patch with its mask',
   expect(errors).toEqual([]);
 });
 
-test('a new trapezoid ROI is saved and still there after a reload', async ({ page }, testInfo) => {
-  // Slide 5 of the sampling task has no seeded ROI.
+/** Opens slide 5 of the sampling task (no seeded ROI) ready for drawing. */
+async function openDrawingSlide(page: Page) {
   await connect(page, '#/task/3/slide/5');
   const viewer = page.getByTestId('slide-viewer');
   await expect(viewer).toHaveAttribute('data-state', 'ready');
-  const rows = page.getByTestId('rois-row');
   await expect(page.getByTestId('rois')).toBeVisible();
-  const before = await rows.count();
-
-  await page.getByTestId('draw-trapezoid').click();
+  const rows = page.getByTestId('rois-row');
   const box = (await viewer.boundingBox())!;
-  const at = (fx: number, fy: number) => page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
-  await at(0.42, 0.3);
-  await at(0.58, 0.7);
-  await expect(page.getByTestId('draw-hint')).toHaveText(/half-width/);
-  await at(0.6, 0.42);
-  await expect(page.getByTestId('draw-hint')).toHaveText('Trapezoid complete.');
-  await page.getByTestId('roi-label').selectOption({ label: 'white' });
+  return {
+    rows,
+    before: await rows.count(),
+    /** Clicks at a fraction of the viewer's width and height. */
+    click: (fx: number, fy: number) => page.mouse.click(box.x + box.width * fx, box.y + box.height * fy),
+  };
+}
+
+/** Picks the label, saves, and returns the new ROI's id from the status line. */
+async function saveRoi(page: Page, label: string): Promise<string> {
+  await page.getByTestId('roi-label').selectOption({ label });
   await page.getByTestId('roi-save').click();
   await expect(page.getByTestId('roi-save-status')).toHaveText(/^Saved as ROI \d+\.$/);
-  const id = (await page.getByTestId('roi-save-status').textContent())!.match(/\d+/)![0];
+  return (await page.getByTestId('roi-save-status').textContent())!.match(/\d+/)![0];
+}
+
+test('a new trapezoid ROI is saved and still there after a reload', async ({ page }, testInfo) => {
+  const { rows, before, click } = await openDrawingSlide(page);
+  await page.getByTestId('draw-trapezoid').click();
+  await click(0.42, 0.3);
+  await click(0.58, 0.7);
+  await expect(page.getByTestId('draw-hint')).toHaveText(/half-width/);
+  await click(0.6, 0.42);
+  await expect(page.getByTestId('draw-hint')).toHaveText('Trapezoid complete.');
+  const id = await saveRoi(page, 'white');
   await expect(rows).toHaveCount(before + 1);
   await expect(page.locator(`[data-testid=rois-row][data-id="${id}"]`)).toContainText('trapezoid');
   await expect(page).toHaveURL(new RegExp(`#/task/3/slide/5/roi/${id}$`));
@@ -146,24 +158,13 @@ test('a new trapezoid ROI is saved and still there after a reload', async ({ pag
 });
 
 test('a polygon ROI is drawn vertex by vertex and saved', async ({ page }) => {
-  await connect(page, '#/task/3/slide/5');
-  const viewer = page.getByTestId('slide-viewer');
-  await expect(viewer).toHaveAttribute('data-state', 'ready');
-  const rows = page.getByTestId('rois-row');
-  await expect(page.getByTestId('rois')).toBeVisible();
-  const before = await rows.count();
+  const { rows, before, click } = await openDrawingSlide(page);
   await page.getByTestId('draw-polygon').click();
-  const box = (await viewer.boundingBox())!;
-  for (const [fx, fy] of [[0.4, 0.35], [0.55, 0.33], [0.6, 0.6], [0.42, 0.62]]) {
-    await page.mouse.click(box.x + box.width * fx!, box.y + box.height * fy!);
-  }
+  for (const [fx, fy] of [[0.4, 0.35], [0.55, 0.33], [0.6, 0.6], [0.42, 0.62]] as const) await click(fx, fy);
   await expect(page.getByTestId('draw-finish')).toBeEnabled();
   await page.getByTestId('draw-finish').click();
   await expect(page.getByTestId('draw-hint')).toHaveText('Polygon complete.');
-  await page.getByTestId('roi-label').selectOption({ label: 'background' });
-  await page.getByTestId('roi-save').click();
-  await expect(page.getByTestId('roi-save-status')).toHaveText(/^Saved as ROI \d+\.$/);
-  const id = (await page.getByTestId('roi-save-status').textContent())!.match(/\d+/)![0];
+  const id = await saveRoi(page, 'background');
   await expect(rows).toHaveCount(before + 1);
   const saved = page.locator(`[data-testid=rois-row][data-id="${id}"]`);
   await expect(saved).toContainText('polygon');
