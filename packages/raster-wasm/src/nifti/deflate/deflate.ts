@@ -28,8 +28,11 @@ export function useHashMatches({ bytesPerPixel }: RasterLayout): boolean {
   return bytesPerPixel > 1;
 }
 
-/** Estimated cost of starting a new block (its Huffman table), in bits. */
-const BLOCK_HEADER_BITS = 8 * 80;
+/**
+ * Estimated cost of starting a new block, in bits: its Huffman table (about 100 bytes with
+ * a full literal alphabet) plus the per-block work, which favours fewer, longer blocks.
+ */
+const BLOCK_HEADER_BITS = 1500;
 /** Blocks are closed at this many tokens (bounds the token buffer). */
 const MAX_BLOCK_TOKENS = 1 << 20;
 /** Blocks are made of chunks of whole rows, about this many bytes (at least one row). */

@@ -17,18 +17,18 @@ export function codeLengths(freqs: ArrayLike<number>, maxBits: number): Uint8Arr
   let m = 0;
   for (let i = 0; i < n; i++) if (freqs[i] > 0) m++;
   if (m === 0) return lengths;
-  const keys = new Float64Array(m);
+  const s = scratch(m);
+  const keys = s.keys.subarray(0, m);
   for (let i = 0, k = 0; i < n; i++) if (freqs[i] > 0) keys[k++] = freqs[i] * 512 + i;
   keys.sort();
-  const used = new Int32Array(m);
+  const used = s.used;
   for (let k = 0; k < m; k++) used[k] = keys[k] % 512;
   if (m === 1) {
     lengths[used[0]] = 1;
     return lengths;
   }
   // Two-queue Huffman on sorted weights: leaves 0…m-1, internal nodes m…2m-2.
-  const weight = new Float64Array(2 * m - 1);
-  const parent = new Int32Array(2 * m - 1);
+  const { weight, parent, depth, count } = s;
   for (let i = 0; i < m; i++) weight[i] = freqs[used[i]];
   let leaf = 0;
   let node = m;
@@ -43,11 +43,11 @@ export function codeLengths(freqs: ArrayLike<number>, maxBits: number): Uint8Arr
     parent[a] = next;
     parent[b] = next;
   }
-  const depth = new Int32Array(2 * m - 1);
+  depth[2 * m - 2] = 0;
   for (let i = 2 * m - 3; i >= 0; i--) depth[i] = depth[parent[i]] + 1;
 
   // Count lengths, clamp to maxBits, then restore the Kraft equality.
-  const count = new Int32Array(Math.max(maxBits + 1, 64));
+  count.fill(0);
   for (let i = 0; i < m; i++) count[Math.min(depth[i], maxBits)]++;
   let kraft = 0;
   for (let len = 1; len <= maxBits; len++) kraft += count[len] * 2 ** (maxBits - len);
@@ -68,6 +68,32 @@ export function codeLengths(freqs: ArrayLike<number>, maxBits: number): Uint8Arr
     for (let k = 0; k < count[len]; k++) lengths[used[symbol++]] = len;
   }
   return lengths;
+}
+
+interface Scratch {
+  keys: Float64Array;
+  used: Int32Array;
+  weight: Float64Array;
+  parent: Int32Array;
+  depth: Int32Array;
+  count: Int32Array;
+}
+let shared: Scratch | undefined;
+
+/** Work arrays for up to `m` symbols, reused between calls (the encoder is synchronous). */
+function scratch(m: number): Scratch {
+  if (shared === undefined || shared.keys.length < m) {
+    const size = Math.max(m, 320);
+    shared = {
+      keys: new Float64Array(size),
+      used: new Int32Array(size),
+      weight: new Float64Array(2 * size),
+      parent: new Int32Array(2 * size),
+      depth: new Int32Array(2 * size),
+      count: new Int32Array(64),
+    };
+  }
+  return shared;
 }
 
 /** Canonical codes for `lengths`, bit-reversed so they can be written LSB-first. */
