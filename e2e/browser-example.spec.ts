@@ -160,10 +160,12 @@ test('a new trapezoid ROI is saved and still there after a reload', async ({ pag
 test('a polygon ROI is drawn vertex by vertex and saved', async ({ page }) => {
   const { rows, before, click } = await openDrawingSlide(page);
   await page.getByTestId('draw-polygon').click();
-  for (const [fx, fy] of [[0.4, 0.35], [0.55, 0.33], [0.6, 0.6], [0.42, 0.62]] as const) await click(fx, fy);
+  for (const [fx, fy] of [[0.4, 0.35], [0.55, 0.33], [0.6, 0.6], [0.42, 0.62], [0.3, 0.9]] as const) await click(fx, fy);
+  await page.keyboard.press('Backspace'); // drops the last vertex
   await expect(page.getByTestId('draw-finish')).toBeEnabled();
-  await page.getByTestId('draw-finish').click();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('draw-hint')).toHaveText('Polygon complete.');
+  await expect(page.locator('.roi-overlay .drawing polygon')).toHaveAttribute('points', /^(\S+ ){3}\S+$/);
   const id = await saveRoi(page, 'background');
   await expect(rows).toHaveCount(before + 1);
   const saved = page.locator(`[data-testid=rois-row][data-id="${id}"]`);

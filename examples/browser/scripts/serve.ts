@@ -7,10 +7,12 @@
  * server instead of a dev server), `--source` (the app resolves the packages' TypeScript
  * sources; run through `npm run dev:source` so that this script's dev server does too).
  */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createServer, preview } from 'vite';
-import { startDevServer } from '@phas/dev-server';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +29,24 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+/** Stops with a hint when a build this mode needs is missing. */
+function requireBuilt(file: string, hint: string): void {
+  if (existsSync(file)) return;
+  console.error(`${file} is missing: ${hint}`);
+  process.exit(1);
+}
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+if (!values.source) {
+  for (const name of ['@phas/sdk', '@phas/dev-server']) {
+    requireBuilt(join(packageDir(name), 'dist/index.js'), 'run `npm run build` first (or `npm run dev:source -w @phas/example-browser`).');
+  }
+}
+if (values.preview) {
+  requireBuilt(fileURLToPath(new URL('../dist/index.html', import.meta.url)), 'run `npm run build -w @phas/example-browser` first.');
+}
+
+const { startDevServer } = await import('@phas/dev-server');
 const dev = values.phas ? undefined : await startDevServer({ host: '127.0.0.1', port: 0 });
 process.env.PHAS_URL = values.phas ?? dev!.url;
 if (values.source) process.env.PHAS_EXAMPLE_SOURCE = '1';

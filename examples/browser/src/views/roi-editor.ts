@@ -21,8 +21,11 @@ export interface RoiEditorOptions {
   onSaved(id: number): void;
 }
 
-/** Builds the editor panel and wires the viewer's clicks while a tool is active. */
-export function roiEditor(options: RoiEditorOptions): HTMLElement {
+/**
+ * Builds the editor panel and wires the viewer's clicks while a tool is active. Keys while
+ * drawing: Enter finishes a polygon, Backspace undoes, Escape cancels.
+ */
+export function roiEditor(options: RoiEditorOptions): { element: HTMLElement; dispose(): void } {
   const { viewer, overlay } = options;
   let drawing: RoiDrawing | undefined;
   let cursor: [number, number] | undefined;
@@ -32,7 +35,7 @@ export function roiEditor(options: RoiEditorOptions): HTMLElement {
     { 'data-testid': 'roi-label', 'aria-label': 'Label of the new ROI' },
     ...options.labels.map((l) => h('option', { value: l.id }, `${l.name}`)),
   );
-  const hint = h('p', { class: 'hint', 'data-testid': 'draw-hint' }, 'Pick a tool, then click on the slide. Drag to pan, scroll to zoom.');
+  const hint = h('p', { class: 'hint', 'data-testid': 'draw-hint' }, 'Pick a tool, then click on the slide. Drag to pan, scroll to zoom; Enter finishes, Backspace undoes, Escape cancels.');
   const status = h('p', { class: 'form-status', role: 'status', 'data-testid': 'roi-save-status' });
   const polygonButton = h('button', { type: 'button', 'data-testid': 'draw-polygon' }, 'Polygon');
   const trapezoidButton = h('button', { type: 'button', 'data-testid': 'draw-trapezoid' }, 'Trapezoid');
@@ -117,8 +120,18 @@ export function roiEditor(options: RoiEditorOptions): HTMLElement {
     if (drawing) overlay.setPreview(drawing.preview());
   });
 
+  const onKey = (e: KeyboardEvent) => {
+    if (!drawing || (e.target instanceof HTMLElement && e.target.closest('input, select, textarea'))) return;
+    const action = { Enter: finish, Backspace: undo, Escape: cancel }[e.key];
+    if (action && !action.disabled) {
+      e.preventDefault();
+      action.click();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+
   refresh();
-  return h(
+  const element = h(
     'section',
     { class: 'card roi-editor', 'data-testid': 'roi-editor' },
     h('h3', {}, 'New ROI'),
@@ -130,4 +143,5 @@ export function roiEditor(options: RoiEditorOptions): HTMLElement {
     h('div', { class: 'actions' }, save),
     status,
   );
+  return { element, dispose: () => document.removeEventListener('keydown', onKey) };
 }

@@ -23,6 +23,9 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 export function renderSlideView(ctx: AppContext, container: HTMLElement, taskId: number, slideId: number, roiId?: number): ViewHandle {
   const disposers: (() => void)[] = [];
+  let disposed = false;
+  /** Registers a release step; runs it at once if the view is already gone (it loads asynchronously). */
+  const own = (release: () => void) => (disposed ? release() : disposers.push(release));
   const head = h('div');
   const body = h('div');
   replace(container, head, body);
@@ -69,7 +72,7 @@ export function renderSlideView(ctx: AppContext, container: HTMLElement, taskId:
       slideId,
       onError: (message) => replace(viewerError, errorBox(new Error(message))),
     });
-    disposers.push(() => viewer.destroy());
+    own(() => viewer.destroy());
     const overlay = new RoiOverlay(viewer);
     viewerBox.dataset.state = 'opening';
     viewer.ready.then(
@@ -121,7 +124,7 @@ export function renderSlideView(ctx: AppContext, container: HTMLElement, taskId:
       extractor = panel;
       replace(extractorArea, panel.element);
     };
-    disposers.push(() => extractor?.dispose());
+    own(() => extractor?.dispose());
 
     async function loadRois(selectId?: number): Promise<void> {
       rois = (await sampling!.slideSamplingRois(slideId)) as Roi[];
@@ -158,20 +161,20 @@ export function renderSlideView(ctx: AppContext, container: HTMLElement, taskId:
     }
 
     await loadRois(roiId);
-    replace(
-      editorSlot,
-      roiEditor({
-        viewer,
-        overlay,
-        labels,
-        save: (labelId, geometry) => sampling.createSamplingRoi(slideId, labelId, geometry),
-        onSaved: (id) => void loadRois(id).catch((error) => replace(roiList, errorBox(error, 'Reloading ROIs'))),
-      }),
-    );
+    const editor = roiEditor({
+      viewer,
+      overlay,
+      labels,
+      save: (labelId, geometry) => sampling.createSamplingRoi(slideId, labelId, geometry),
+      onSaved: (id) => void loadRois(id).catch((error) => replace(roiList, errorBox(error, 'Reloading ROIs'))),
+    });
+    own(editor.dispose);
+    replace(editorSlot, editor.element);
   });
 
   return {
     dispose() {
+      disposed = true;
       for (const d of disposers.splice(0)) d();
     },
   };
