@@ -55,9 +55,28 @@ export function deflateRaster(
   layout: RasterLayout,
   candidates: readonly number[] = candidateDistances(layout),
 ): Uint8Array {
+  const writer = new BitWriter(maxDeflatedBytes(data.length));
+  deflateRasterInto(writer, data, layout, candidates);
+  return writer.finish().slice();
+}
+
+/**
+ * An upper bound of the DEFLATE size of `n` bytes (stored blocks at worst), so that an
+ * output buffer of this size never grows; its untouched pages cost nothing.
+ */
+export function maxDeflatedBytes(n: number): number {
+  return n + 5 * Math.ceil(n / 65535) + 1024;
+}
+
+/** Appends the DEFLATE stream of `data` to `writer` (which must be byte-aligned). */
+export function deflateRasterInto(
+  writer: BitWriter,
+  data: Uint8Array,
+  layout: RasterLayout,
+  candidates: readonly number[] = candidateDistances(layout),
+): void {
   const chunkBytes = layout.rowBytes * Math.max(1, Math.floor(CHUNK_BYTES / layout.rowBytes));
   const parser = new RasterParser(data, candidates, useHashMatches(layout));
-  const writer = new BitWriter((data.length >> 3) + 1024);
 
   // The open block: tokens [0, parser.count) minus the current chunk's, input from blockRaw.
   let blockRaw = 0;
@@ -85,5 +104,5 @@ export function deflateRaster(
     }
   } while (parser.position < data.length);
   writeBlock(writer, parser.tokens, 0, parser.count, block, data.subarray(blockRaw), true);
-  return writer.finish();
+  writer.align();
 }
