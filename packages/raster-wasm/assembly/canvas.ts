@@ -9,6 +9,13 @@ export let cStride: i32 = 0;
 export let cRowOrigin: i32 = 0;
 /** Pillow <= 9.4 swaps reversed spans in hline (raster-semantics §6). */
 export let cSwapSpans: bool = false;
+/**
+ * Coverage mode: hline records its clipped run (x0, x1 as two i32 at `runBuf`) instead of
+ * painting; see coverage.ts.
+ */
+export let cCoverage: bool = false;
+export let runBuf: usize = 0;
+export let runCount: i32 = 0;
 
 export function setCanvas(base: usize, width: i32, height: i32, stride: i32, rowOrigin: i32): void {
   cBase = base;
@@ -20,6 +27,16 @@ export function setCanvas(base: usize, width: i32, height: i32, stride: i32, row
 
 export function setSwapSpans(swap: bool): void {
   cSwapSpans = swap;
+}
+
+export function setCoverage(on: bool, runs: usize): void {
+  cCoverage = on;
+  runBuf = runs;
+  runCount = 0;
+}
+
+export function clearRuns(): void {
+  runCount = 0;
 }
 
 // @ts-ignore: decorator
@@ -40,7 +57,15 @@ export function hline(x0: i32, y: i32, x1: i32, ink: u8): void {
   else if (x0 >= cWidth) return;
   if (x1 < 0) return;
   else if (x1 >= cWidth) x1 = cWidth - 1;
-  if (x0 <= x1) memory.fill(rowAddress(y) + <usize>x0, ink, <usize>(x1 - x0 + 1));
+  if (x0 > x1) return;
+  if (cCoverage) {
+    const p = runBuf + (<usize>runCount << 3);
+    store<i32>(p, x0);
+    store<i32>(p + 4, x1);
+    runCount++;
+  } else {
+    memory.fill(rowAddress(y) + <usize>x0, ink, <usize>(x1 - x0 + 1));
+  }
 }
 
 /** Pillow `point8`: one pixel, if it is on the canvas. */

@@ -4,7 +4,8 @@
 // step is the one Pillow performs. Mode 0 is Pillow >= 11.2.1 (corner rule C, §3.5); mode 1
 // is Pillow 9.4 (corner rule A with its write to slot k, reversed spans swapped).
 
-import { setSwapSpans, hline, cHeight } from './canvas';
+import { setSwapSpans, hline, cHeight, cCoverage } from './canvas';
+import { flushRow } from './coverage';
 import { drawLine } from './line';
 import { sortF32, sortU64 } from './sort';
 
@@ -23,6 +24,11 @@ let actA: usize = 0; // i32[n]  active edges, table order
 let actB: usize = 0; // i32[n]
 let xsBuf: usize = 0; // f32[2n] crossings of the current row
 let epBuf: usize = 0; // i32[n]  edges with an endpoint on the current row, table order
+let hY: usize = 0; // i32[n]   horizontal edges: row
+let hX0: usize = 0; // i32[n]  horizontal edges: xmin
+let hX1: usize = 0; // i32[n]  horizontal edges: xmax
+let hKeys: usize = 0; // u64[n] (visible row << 32) | horizontal edge index
+let runs: usize = 0; // i32[4n] the runs of one row, in coverage mode (see coverage.ts)
 let rowCounts: usize = 0; // i32[rows + 1] counting-sort buckets (only when rows is small enough)
 let useCounting: bool = false;
 
@@ -54,10 +60,21 @@ function layout(scratch: usize, n: i32, rows: i32): usize {
   actB = p; p = align8(p + n4);
   xsBuf = p; p = align8(p + n4 * 2);
   epBuf = p; p = align8(p + n4);
+  hY = p; p = align8(p + n4);
+  hX0 = p; p = align8(p + n4);
+  hX1 = p; p = align8(p + n4);
+  hKeys = p; p = align8(p + n4 * 2);
+  runs = p; p = align8(p + n4 * 4);
   useCounting = countingFits(n, rows);
   rowCounts = p;
   if (useCounting) p = align8(p + (<usize>rows + 1) * 4);
   return p - scratch;
+}
+
+/** The run buffer of coverage mode (valid after `drawPolygon`'s layout for the same n). */
+export function runBuffer(scratch: usize, n: i32, height: i32): usize {
+  layout(scratch, n, height);
+  return runs;
 }
 
 /**
@@ -119,9 +136,57 @@ function crossing(t: i32, y: i32): f32 {
 
 // ---- the fill pass ----------------------------------------------------------------------------
 
+/**
+ * Orders the items whose row range [ymins[t], ymaxs[t]] reaches a visible row by their first
+ * visible row, keeping index order within a row: writes (row - ylo) << 32 | t to `out`,
+ * ascending, and returns how many. Counting sort when the rows allow, else a sort.
+ */
+function bucketByRow(count: i32, ymins: usize, ymaxs: usize, ylo: i32, yhi: i32, out: usize): i32 {
+  let nk: i32 = 0;
+  if (useCounting) {
+    const rows = yhi - ylo + 1;
+    memory.fill(rowCounts, 0, (<usize>rows + 1) * 4);
+    for (let t: i32 = 0; t < count; t++) {
+      const lo = ld32(ymins, t);
+      const hi = ld32(ymaxs, t);
+      if (hi < ylo || lo > yhi) continue;
+      const q = rowCounts + (<usize>((lo > ylo ? lo : ylo) - ylo + 1) << 2);
+      store<i32>(q, load<i32>(q) + 1);
+      nk++;
+    }
+    for (let r: i32 = 1; r <= rows; r++) {
+      const q = rowCounts + (<usize>r << 2);
+      store<i32>(q, load<i32>(q) + load<i32>(q - 4));
+    }
+    for (let t: i32 = 0; t < count; t++) {
+      const lo = ld32(ymins, t);
+      const hi = ld32(ymaxs, t);
+      if (hi < ylo || lo > yhi) continue;
+      const start = (lo > ylo ? lo : ylo) - ylo;
+      const q = rowCounts + (<usize>start << 2);
+      const at = load<i32>(q);
+      store<i32>(q, at + 1);
+      store<u64>(out + (<usize>at << 3), (<u64>start << 32) | <u64>t);
+    }
+  } else {
+    for (let t: i32 = 0; t < count; t++) {
+      const lo = ld32(ymins, t);
+      const hi = ld32(ymaxs, t);
+      if (hi < ylo || lo > yhi) continue;
+      const start = lo > ylo ? lo : ylo;
+      store<u64>(out + (<usize>nk << 3), (<u64>(start - ylo) << 32) | <u64>t);
+      nk++;
+    }
+    sortU64(out, nk);
+  }
+  return nk;
+}
+
 function fillPass(n: i32, ink: u8, pillow94: bool): void {
-  // 3.1 / 3.2: edges; horizontal ones are painted at once, the rest form the scan table
+  // 3.1 / 3.2: edges; horizontal ones are painted as runs on their row, the rest form the
+  // scan table
   let count: i32 = 0;
+  let nh: i32 = 0;
   let minY: i32 = ld32(pY, 0);
   let maxY: i32 = minY;
   const last = n - 1;
@@ -139,8 +204,11 @@ function fillPass(n: i32, ink: u8, pillow94: bool): void {
     const bx = ld32(pX, j);
     const by = ld32(pY, j);
     if (ay == by) {
-      if (ax <= bx) hline(ax, ay, bx, ink);
-      else hline(bx, ay, ax, ink);
+      const h = <usize>nh << 2;
+      store<i32>(hY + h, ay);
+      store<i32>(hX0 + h, ax <= bx ? ax : bx);
+      store<i32>(hX1 + h, ax <= bx ? bx : ax);
+      nh++;
       continue;
     }
     const o = <usize>count << 2;
@@ -155,54 +223,26 @@ function fillPass(n: i32, ink: u8, pillow94: bool): void {
   const M = maxY;
   const ylo = minY > 0 ? minY : 0;
   const yhi = M < cHeight - 1 ? M : cHeight - 1;
-  if (ylo > yhi || count == 0) return;
+  if (ylo > yhi) return;
 
-  // bucket the edges that reach a visible row by their first visible row, in table order
-  let nk: i32 = 0;
-  const rows = yhi - ylo + 1;
-  if (useCounting) {
-    memory.fill(rowCounts, 0, (<usize>rows + 1) * 4);
-    for (let t: i32 = 0; t < count; t++) {
-      const lo = ld32(eYmin, t);
-      const hi = ld32(eYmax, t);
-      if (hi < ylo || lo > yhi) continue;
-      const q = rowCounts + (<usize>((lo > ylo ? lo : ylo) - ylo + 1) << 2);
-      store<i32>(q, load<i32>(q) + 1);
-      nk++;
-    }
-    for (let r: i32 = 1; r <= rows; r++) {
-      const q = rowCounts + (<usize>r << 2);
-      store<i32>(q, load<i32>(q) + load<i32>(q - 4));
-    }
-    for (let t: i32 = 0; t < count; t++) {
-      const lo = ld32(eYmin, t);
-      const hi = ld32(eYmax, t);
-      if (hi < ylo || lo > yhi) continue;
-      const start = (lo > ylo ? lo : ylo) - ylo;
-      const q = rowCounts + (<usize>start << 2);
-      const at = load<i32>(q);
-      store<i32>(q, at + 1);
-      store<u64>(keys + (<usize>at << 3), (<u64>start << 32) | <u64>t);
-    }
-  } else {
-    for (let t: i32 = 0; t < count; t++) {
-      const lo = ld32(eYmin, t);
-      const hi = ld32(eYmax, t);
-      if (hi < ylo || lo > yhi) continue;
-      const start = lo > ylo ? lo : ylo;
-      store<u64>(keys + (<usize>nk << 3), (<u64>(start - ylo) << 32) | <u64>t);
-      nk++;
-    }
-    sortU64(keys, nk);
-  }
+  // bucket the scan edges and the horizontal edges by their first visible row, in table order
+  const nk = bucketByRow(count, eYmin, eYmax, ylo, yhi, keys);
+  const nhk = bucketByRow(nh, hY, hY, ylo, yhi, hKeys);
 
   let act = actA;
   let nxt = actB;
   let nAct: i32 = 0;
   let kp: i32 = 0;
+  let hp: i32 = 0;
   for (let y = ylo; y <= yhi; y++) {
-    // merge: surviving active edges (ymax >= y) with the edges starting on this row
     const rowKey = <u64>(y - ylo);
+    // horizontal edges on this row: full runs
+    while (hp < nhk && (load<u64>(hKeys + (<usize>hp << 3)) >> 32) == rowKey) {
+      const h = <usize>(<u32>load<u64>(hKeys + (<usize>hp << 3))) << 2;
+      hline(load<i32>(hX0 + h), y, load<i32>(hX1 + h), ink);
+      hp++;
+    }
+    // merge: surviving active edges (ymax >= y) with the edges starting on this row
     let m: i32 = 0;
     let a: i32 = 0;
     while (a < nAct || (kp < nk && (load<u64>(keys + (<usize>kp << 3)) >> 32) == rowKey)) {
@@ -302,6 +342,7 @@ function fillPass(n: i32, ink: u8, pillow94: bool): void {
     for (let p: i32 = 1; p < nxs; p += 2) {
       hline(roundUp(load<f32>(xsBuf + (<usize>(p - 1) << 2))), y, roundDown(load<f32>(xsBuf + (<usize>p << 2))), ink);
     }
+    if (cCoverage) flushRow(y);
   }
 }
 

@@ -20,7 +20,7 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 
 function toExports(instance: WebAssembly.Instance): RasterExports {
   const e = instance.exports as Record<string, unknown>;
-  for (const name of ['heapBase', 'scratchBytes', 'fillPolygon', 'tileSums']) {
+  for (const name of ['heapBase', 'scratchBytes', 'scanCoordinates', 'fillPolygon', 'tileSums', 'coverageSums']) {
     if (typeof e[name] !== 'function') throw new TypeError(`not a raster.wasm module: export ${name} is missing`);
   }
   if (!(e.memory instanceof WebAssembly.Memory)) throw new TypeError('not a raster.wasm module: no exported memory');

@@ -17,6 +17,7 @@ export interface RasterExports {
     xy: number, n: number, fill: number, outline: number, mode: number, scratch: number,
   ): number;
   tileSums(canvas: number, width: number, height: number, stride: number, n: number, out: number): void;
+  coverageSums(width: number, height: number, xy: number, n: number, ink: number, mode: number, scratch: number, tileN: number, out: number): number;
 }
 
 /** Which Pillow release's polygon fill to reproduce. */
@@ -57,6 +58,12 @@ function modeOf(pillow: PillowVersion | undefined): number {
 
 function checkPositiveInt(v: number, what: string): void {
   if (!Number.isInteger(v) || v <= 0) throw new RangeError(`${what} must be a positive integer, got ${String(v)}`);
+}
+
+/** Tile sums are u32: an n x n tile of 255s must fit (n <= 4103). */
+function checkTileSide(n: number): void {
+  checkPositiveInt(n, 'n');
+  if (n * n * 255 >= 2 ** 32) throw new RangeError(`n = ${n} is too large: an n x n tile sum must fit in 32 bits (n <= 4103)`);
 }
 
 /**
@@ -137,7 +144,7 @@ export class Raster {
    */
   tileSums(canvas: Canvas, n: number): Uint32Array {
     checkCanvas(canvas);
-    checkPositiveInt(n, 'n');
+    checkTileSide(n);
     const { width, height, data } = canvas;
     if (width % n !== 0 || height % n !== 0) {
       throw new RangeError(`canvas ${width}x${height} is not a whole number of ${n}x${n} blocks`);
@@ -169,8 +176,11 @@ export class Raster {
   }
 
   /**
-   * The per-tile sums of {@link drawTileGrid} without copying the drawn canvas out of
-   * WebAssembly memory (for callers that only need the densities).
+   * The per-tile sums of {@link drawTileGrid}, without the canvas. With a single ink (no
+   * outline, or one equal to the fill) nothing is drawn at all: each row's painted runs are
+   * counted per tile (a pixel's value is the ink however often it is painted), so the cost
+   * follows the polygon, not the canvas size. Otherwise the canvas is drawn in WebAssembly
+   * memory and summed there.
    *
    * @example
    * ```ts
@@ -178,20 +188,35 @@ export class Raster {
    * ```
    */
   tileGridSums(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: FillPolygonOptions = {}): Uint32Array {
-    return this.#tileGrid(xy, tilesX, tilesY, n, options).sums;
+    const fill = resolveInk(options.fill, 'fill');
+    const outline = resolveInk(options.outline, 'outline');
+    if (fill < 0 || (outline >= 0 && outline !== fill)) return this.#tileGrid(xy, tilesX, tilesY, n, options).sums;
+    const { width, height, count, mode } = this.#checkGrid(xy, tilesX, tilesY, n, options);
+    const tiles = tilesX * tilesY;
+    const at = this.#place(count, height);
+    this.#ensure(at.end + tiles * 4);
+    this.#writeXY(xy, at.xy);
+    const bad = this.#wasm.coverageSums(width, height, at.xy, count, fill, mode, at.scratch, n, at.end);
+    if (bad) throw coordinateError(xy, bad - 1);
+    return new Uint32Array(this.#u8.buffer, at.end, tiles).slice();
   }
 
-  #tileGrid(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: FillPolygonOptions) {
+  /** Checks the arguments of a tile-grid call; returns the canvas size, vertex count and mode. */
+  #checkGrid(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: FillPolygonOptions) {
     checkPositiveInt(tilesX, 'tilesX');
     checkPositiveInt(tilesY, 'tilesY');
-    checkPositiveInt(n, 'n');
+    checkTileSide(n);
     const width = tilesX * n;
     const height = tilesY * n;
     checkSize(width, height, 'tile grid canvas');
     const count = checkXY(xy);
+    return { width, height, count, mode: modeOf(options.pillow) };
+  }
+
+  #tileGrid(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: FillPolygonOptions) {
+    const { width, height, count, mode } = this.#checkGrid(xy, tilesX, tilesY, n, options);
     const fill = resolveInk(options.fill, 'fill');
     const outline = resolveInk(options.outline, 'outline');
-    const mode = modeOf(options.pillow);
     const tiles = tilesX * tilesY;
     const at = this.#place(count, height);
     const canvas = at.end;

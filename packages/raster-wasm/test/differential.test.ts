@@ -2,7 +2,7 @@
 // Bresenham) against the plain-TS reference (Pillow's per-row loop over all edges) on thousands
 // of polygons, in both Pillow modes. Any difference fails with the reproducing input.
 import { expect, it } from 'vitest';
-import { initRaster, referenceFillPolygon, type FillPolygonOptions } from '../src/index.js';
+import { initRaster, referenceFillPolygon, referenceTileSums, type FillPolygonOptions } from '../src/index.js';
 
 /** mulberry32: a small deterministic PRNG. */
 function prng(seed: number): () => number {
@@ -150,4 +150,26 @@ it('agrees on very tall canvases, where edges are ordered by sorting instead of 
     expect(firstDifference(a.data, b.data), JSON.stringify(xy)).toBe(-1);
     expect(a.data.some((v) => v !== 0)).toBe(true);
   }
+});
+
+it('counts tile coverage without a canvas exactly like summing the reference canvas', async () => {
+  const raster = await initRaster();
+  const rand = prng(4242);
+  let covered = 0;
+  for (let i = 0; i < 1500; i++) {
+    const job = makeJob(rand, i);
+    const n = [1, 2, 3, 4, 5, 8, 16][i % 7];
+    const tilesX = Math.max(1, Math.ceil(job.width / n));
+    const tilesY = Math.max(1, Math.ceil(job.height / n));
+    const fill = job.options.fill ?? 255;
+    // one ink: no outline, or the same ink as the fill (Pillow then draws no outline)
+    const options: FillPolygonOptions = { fill, outline: i % 2 ? null : fill, pillow: job.options.pillow };
+    const canvas = { width: tilesX * n, height: tilesY * n, data: new Uint8Array(tilesX * n * tilesY * n) };
+    referenceFillPolygon(canvas, job.xy, options);
+    const want = referenceTileSums(canvas, n);
+    const got = raster.tileGridSums(job.xy, tilesX, tilesY, n, options);
+    expect(Array.from(got), `#${i} n=${n} ${JSON.stringify(job)}`).toEqual(Array.from(want));
+    if (want.some((v) => v !== 0)) covered++;
+  }
+  expect(covered).toBeGreaterThan(900);
 });
