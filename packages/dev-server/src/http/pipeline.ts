@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Ctx, Handler } from '../app/app.js';
-import type { FaultController } from '../faults.js';
+import type { FaultController, FaultDecision } from '../faults.js';
 import { SlideImageError } from '../slides/errors.js';
 import { RequestContext } from './context.js';
 import { allowedOrigin, corsHeaders, preflightHeaders, type CorsSetting } from './cors.js';
@@ -94,6 +94,38 @@ async function dispatch(router: Router<Handler>, ctx: Ctx, prefix: string, log: 
   }
 }
 
+/** The request target split into path and query (by hand: `new URL()` reads `//x/y` as host `x`). */
+function parseTarget(target: string, prefix: string): { rawPath: string; path: string; query: URLSearchParams } {
+  const q = target.indexOf('?');
+  const rawPath = q < 0 ? target : target.slice(0, q);
+  let path = rawPath;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    /* keep the raw path; it will not match any rule */
+  }
+  if (prefix !== '') path = path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : '';
+  return { rawPath, path, query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
+}
+
+/** Adds the session cookie (new, refreshed or deleted) and the CORS headers to a reply's headers. */
+function finalHeaders(deps: PipelineDeps, reply: Reply, ctx: Ctx | null, origin: string | null): Record<string, string> {
+  const headers: Record<string, string> = { ...reply.headers };
+  if (ctx?.sessionModified && ctx.session) {
+    const empty = Object.keys(ctx.session).length === 0;
+    headers['Set-Cookie'] = empty
+      ? 'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/'
+      : `session=${deps.app.codec.encode(ctx.session, ctx.now)}; HttpOnly; Path=/`;
+    headers['Vary'] = 'Cookie';
+  }
+  if (origin) {
+    const vary = headers['Vary'];
+    Object.assign(headers, corsHeaders(origin));
+    if (vary && vary !== 'Origin') headers['Vary'] = `${vary}, Origin`;
+  }
+  return headers;
+}
+
 /**
  * Creates the `node:http` request listener.
  *
@@ -104,77 +136,52 @@ async function dispatch(router: Router<Handler>, ctx: Ctx, prefix: string, log: 
  */
 export function createRequestHandler(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const { app, router, faults, prefix, log, requests, hooks } = deps;
+
+  /** Everything up to the reply: preflight, injected error, or the routed handler. */
+  const answer = async (req: IncomingMessage, method: string, origin: string | null, error: FaultDecision['error']) => {
+    const { path, query } = parseTarget(req.url ?? '/', prefix);
+    if (origin && method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      return { reply: { status: 204, headers: preflightHeaders(origin, req.headers['access-control-request-headers']), body: '' }, ctx: null };
+    }
+    if (error) {
+      const extra: Record<string, string> = error.status === 503 ? { 'Retry-After': String(error.retryAfterSec) } : {};
+      return { reply: errorReply(error.status, undefined, extra), ctx: null };
+    }
+    const body = await readBody(req);
+    const cookie = parseCookie(req.headers.cookie, 'session');
+    const now = deps.now();
+    const session = cookie ? app.codec.decode(cookie, now) : null;
+    const ctx: Ctx = new RequestContext(app, { method, path, query, headers: req.headers, body, session, now });
+    return { reply: await dispatch(router, ctx, prefix, log), ctx };
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const method = (req.method ?? 'GET').toUpperCase();
-    // The request target is split by hand: `new URL()` would read `//x/y` as host `x`.
-    const target = req.url ?? '/';
-    const q = target.indexOf('?');
-    const url = { pathname: q < 0 ? target : target.slice(0, q), searchParams: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
-    let path = url.pathname;
-    try {
-      path = decodeURIComponent(path);
-    } catch {
-      /* keep the raw path; it will not match any rule */
-    }
-    if (prefix !== '') path = path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : '';
-    const record: RequestRecord = { method, path: url.pathname };
+    const { rawPath } = parseTarget(req.url ?? '/', prefix);
+    const record: RequestRecord = { method, path: rawPath };
     requests.push(record);
     if (requests.length > MAX_RECORDS) requests.splice(0, requests.length - MAX_RECORDS);
     for (const hook of hooks) hook(record);
 
-    const body = await readBody(req);
-    const decision = faults.decide(method, url.pathname);
-    await sleep((deps.latencyMs) + decision.latencyMs);
+    const decision = faults.decide(method, rawPath);
+    await sleep(deps.latencyMs + decision.latencyMs);
     if (decision.drop) {
-      log(`${method} ${url.pathname} dropped`);
+      log(`${method} ${rawPath} dropped`);
       req.socket.destroy();
       return;
     }
     const origin = allowedOrigin(deps.cors, req.headers.origin);
-    let reply: Reply;
-    let ctx: Ctx | null = null;
-    if (origin && method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      reply = { status: 204, headers: preflightHeaders(origin, req.headers['access-control-request-headers']), body: '' };
-    } else if (decision.error) {
-      const { status, retryAfterSec } = decision.error;
-      reply = errorReply(status, undefined, status === 503 ? { 'Retry-After': String(retryAfterSec) } : {});
-    } else {
-      const cookie = parseCookie(req.headers.cookie, 'session');
-      const now = deps.now();
-      ctx = new RequestContext(app, {
-        method,
-        path,
-        query: url.searchParams,
-        headers: req.headers,
-        body,
-        session: cookie ? app.codec.decode(cookie, now) : null,
-        now,
-      });
-      reply = await dispatch(router, ctx, prefix, log);
-    }
-    const headers: Record<string, string | string[]> = { ...reply.headers };
-    if (ctx?.sessionModified && ctx.session) {
-      const empty = Object.keys(ctx.session).length === 0;
-      headers['Set-Cookie'] = empty
-        ? 'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/'
-        : `session=${app.codec.encode(ctx.session, ctx.now)}; HttpOnly; Path=/`;
-      headers['Vary'] = 'Cookie';
-    }
-    if (origin) {
-      const vary = headers['Vary'];
-      Object.assign(headers, corsHeaders(origin));
-      if (vary && vary !== 'Origin') headers['Vary'] = `${String(vary)}, Origin`;
-    }
+    const { reply, ctx } = await answer(req, method, origin, decision.error);
+    const headers = finalHeaders(deps, reply, ctx, origin);
     const bytes = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
     headers['Content-Length'] = String(bytes.length);
     record.status = reply.status;
     res.writeHead(reply.status, headers);
     if (method === 'HEAD' || bytes.length === 0) res.end();
-    else if (decision.truncate) {
-      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
-    } else res.end(bytes);
-    log(`${method} ${url.pathname} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
+    else if (decision.truncate) res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
+    else res.end(bytes);
+    log(`${method} ${rawPath} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
   };
 
   return (req, res) => {
