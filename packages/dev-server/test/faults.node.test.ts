@@ -102,3 +102,15 @@ describe('request recording', () => {
     ]);
   });
 });
+
+describe('faults option', () => {
+  it('applies rules given at start-up', async () => {
+    const s = await startTestServer({ faults: { seed: 3, rules: [{ match: '/api/projects', errorRate: 1, errorStatus: 500 }] } });
+    try {
+      expect((await s.get('/api/projects')).status).toBe(500);
+      expect((await s.get('/auth/api/anonymize')).status).toBe(200);
+    } finally {
+      await s.server.stop();
+    }
+  });
+});
