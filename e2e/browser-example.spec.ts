@@ -109,6 +109,14 @@ test('browse to a sampling ROI, see the heatmap and a tile patch with its mask',
   expect(errors).toEqual([]);
 });
 
+test('a slide of an annotation task shows the image without the ROI tools', async ({ page }) => {
+  await connect(page, '#/task/1/slide/2');
+  await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('not-sampling')).toContainText('Annotation');
+  await expect(page.getByTestId('roi-editor')).toHaveCount(0);
+  await expect(page.getByTestId('slide-title')).toContainText('Tau');
+});
+
 /** Opens slide 5 of the sampling task (no seeded ROI) ready for drawing. */
 async function openDrawingSlide(page: Page) {
   await connect(page, '#/task/3/slide/5');

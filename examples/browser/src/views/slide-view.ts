@@ -5,6 +5,7 @@
 import { SamplingROITask, type Label, type SamplingRoi, type Slide, type Task } from '@phas/sdk';
 import type { AppContext, ViewHandle } from '../app/context.js';
 import { formatRoute } from '../app/route.js';
+import { taskModeName } from '../app/task-modes.js';
 import { extractorPanel } from '../extractor/extractor-panel.js';
 import { boundingBox, roiOutline } from '../geometry/shapes.js';
 import type { Geometry } from '../geometry/types.js';
@@ -91,7 +92,7 @@ export function renderSlideView(ctx: AppContext, container: HTMLElement, taskId:
     );
 
     if (!sampling) {
-      replace(sidebar, h('section', { class: 'card' }, h('h3', {}, 'Sampling ROIs'), h('p', { class: 'hint' }, `This is a “${String(task.detail.mode)}” task; sampling ROIs and the patch extractor are available in sampling tasks.`)));
+      replace(sidebar, h('section', { class: 'card' }, h('h3', {}, 'Sampling ROIs'), h('p', { class: 'hint', 'data-testid': 'not-sampling' }, `This task’s mode is “${taskModeName(String(task.detail.mode))}”; sampling ROIs and the patch extractor are in sampling tasks.`)));
       return;
     }
 

@@ -11,6 +11,7 @@ import { h, replace } from '../ui/dom.js';
 import { loading, withStatus } from '../ui/status.js';
 import { dataTable, type Column } from '../ui/table.js';
 import { manifestQuery } from '../app/manifest-query.js';
+import { taskModeName } from '../app/task-modes.js';
 
 /** A manifest row: the CSV's columns, numbers where the schema says so, `null` for empty cells. */
 type ManifestRow = Record<string, string | number | null>;
@@ -32,7 +33,7 @@ export function renderSlidesView(ctx: AppContext, container: HTMLElement, taskId
         { label: task.project, route: { view: 'tasks', project: task.project } },
         { label: String(task.detail.name) },
       ]),
-      h('h2', {}, String(task.detail.name), ' ', h('span', { class: `badge mode-${mode}` }, mode)),
+      h('h2', {}, String(task.detail.name), ' ', h('span', { class: `badge mode-${mode}` }, taskModeName(mode))),
     );
     const all = (await task.slideManifest({})) as ManifestRow[];
     const stains = [...new Set(all.map((r) => String(r.stain ?? '')))].filter((s) => s !== '').sort();

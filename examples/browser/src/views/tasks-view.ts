@@ -1,17 +1,12 @@
 /** The tasks of one project. */
 import type { TaskSummary } from '@phas/sdk';
 import type { AppContext, ViewHandle } from '../app/context.js';
+import { taskModeName } from '../app/task-modes.js';
 import { breadcrumbs } from '../ui/breadcrumbs.js';
 import { h, replace } from '../ui/dom.js';
 import { withStatus } from '../ui/status.js';
 import { dataTable } from '../ui/table.js';
 
-const modeNames: Record<string, string> = {
-  annot: 'Annotation',
-  dltrain: 'Training samples',
-  sampling: 'Sampling ROIs',
-  browse: 'Browse',
-};
 
 export function renderTasksView(ctx: AppContext, container: HTMLElement, project: string): ViewHandle {
   const body = h('div');
@@ -35,7 +30,7 @@ export function renderTasksView(ctx: AppContext, container: HTMLElement, project
         columns: [
           { key: 'id', label: 'Id', numeric: true },
           { key: 'name', label: 'Task' },
-          { key: 'mode', label: 'Mode', format: (t) => h('span', { class: `badge mode-${t.mode}` }, modeNames[t.mode] ?? t.mode) },
+          { key: 'mode', label: 'Mode', format: (t) => h('span', { class: `badge mode-${t.mode}` }, taskModeName(t.mode)) },
           { key: 'desc', label: 'Description' },
           { key: 'nslides', label: 'Slides', numeric: true },
         ],
