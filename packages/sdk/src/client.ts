@@ -58,6 +58,10 @@ const CONNECT_KEYS = [
 /**
  * A connection to a PHAS server.
  *
+ * In Node each client keeps its own session cookie. In a browser the session is the page's
+ * cookie for the server, shared by every client of the page: connecting with another key
+ * switches all of them to that account (and anonymized mode is shared too).
+ *
  * @example
  * ```ts
  * import { Client } from '@phas/sdk';
