@@ -37,6 +37,8 @@ const BLOCK_HEADER_BITS = 1500;
 const MAX_BLOCK_TOKENS = 1 << 20;
 /** Blocks are made of chunks of whole rows, about this many bytes (at least one row). */
 const CHUNK_BYTES = 4096;
+/** Label masks change statistics slowly: longer chunks, fewer block decisions. */
+const MASK_CHUNK_BYTES = 65536;
 
 /** Candidate match distances for a layout, most useful first. */
 export function candidateDistances({ bytesPerPixel, rowBytes }: RasterLayout): number[] {
@@ -75,7 +77,8 @@ export function deflateRasterInto(
   layout: RasterLayout,
   candidates: readonly number[] = candidateDistances(layout),
 ): void {
-  const chunkBytes = layout.rowBytes * Math.max(1, Math.floor(CHUNK_BYTES / layout.rowBytes));
+  const target = layout.bytesPerPixel === 1 ? MASK_CHUNK_BYTES : CHUNK_BYTES;
+  const chunkBytes = layout.rowBytes * Math.max(1, Math.floor(target / layout.rowBytes));
   const parser = new RasterParser(data, candidates, useHashMatches(layout));
 
   // The open block: tokens [0, parser.count) minus the current chunk's, input from blockRaw.
