@@ -14,6 +14,9 @@ const specs = ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'];
 
 export default defineConfig({
   resolve: { conditions: ['phas-source'] },
+  // Pre-bundle the SDK's CommonJS/ESM dependencies up front so that the browser project does
+  // not discover them mid-run (which makes Vite reload the page under a running test).
+  optimizeDeps: { include: ['ofetch', 'zod/mini', 'zod/v4/core', 'upng-js', 'fflate', 'nifti-reader-js'] },
   ssr: { resolve: { conditions: ['phas-source'], externalConditions: ['phas-source'] } },
   test: {
     globalSetup: ['./test/global-setup.ts'],

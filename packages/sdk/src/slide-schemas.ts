@@ -1,11 +1,11 @@
 /** Response schemas of the slide endpoints (E11–E15, protocol §5) and their types. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** E11 body. Rows keep every key the server sends; `specimen_private` is null when anonymized. */
 export const slideInfoSchema = z.looseObject({
   specimen: z.number(),
   block_name: z.string(),
-  specimen_private: z.string().nullable(),
+  specimen_private: z.nullable(z.string()),
   specimen_public: z.string(),
   specimen_display: z.string(),
   section: z.number(),
@@ -23,8 +23,8 @@ const pair = z.tuple([z.number(), z.number()]);
 
 /** E13 body: level-0 size and pixel spacing in mm (each `null` when the metadata lacks it). */
 export const slideHeaderSchema = z.looseObject({
-  dimensions: pair.nullable(),
-  spacing: pair.nullable(),
+  dimensions: z.nullable(pair),
+  spacing: z.nullable(pair),
 });
 
 /**
@@ -39,8 +39,8 @@ export type SlideProperties = z.output<typeof slidePropertiesSchema>;
 /** E14 body: OpenSlide properties and pyramid. */
 export const openSlideHeaderSchema = z.looseObject({
   properties: slidePropertiesSchema,
-  level_dimensions: z.array(pair).min(1),
-  level_downsamples: z.array(z.number().positive()).min(1),
+  level_dimensions: z.array(pair).check(z.minLength(1)),
+  level_downsamples: z.array(z.number().check(z.positive())).check(z.minLength(1)),
 });
 
 /** E15 body. */
