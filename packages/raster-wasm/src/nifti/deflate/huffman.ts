@@ -13,16 +13,12 @@
 export function codeLengths(freqs: ArrayLike<number>, maxBits: number): Uint8Array {
   const n = freqs.length;
   const lengths = new Uint8Array(n);
-  // Used symbols sorted by ascending frequency (ties by symbol): sort keys freq·2^9 + symbol.
   let m = 0;
   for (let i = 0; i < n; i++) if (freqs[i] > 0) m++;
   if (m === 0) return lengths;
   const s = scratch(m);
-  const keys = s.keys.subarray(0, m);
-  for (let i = 0, k = 0; i < n; i++) if (freqs[i] > 0) keys[k++] = freqs[i] * 512 + i;
-  keys.sort();
   const used = s.used;
-  for (let k = 0; k < m; k++) used[k] = keys[k] % 512;
+  sortByFrequency(freqs, n, m, used, s.tmp, s.buckets);
   if (m === 1) {
     lengths[used[0]] = 1;
     return lengths;
@@ -70,8 +66,42 @@ export function codeLengths(freqs: ArrayLike<number>, maxBits: number): Uint8Arr
   return lengths;
 }
 
+/**
+ * Writes the `m` symbols with non-zero frequency into `out`, by ascending frequency (ties
+ * by symbol): an LSD radix sort on the frequency, 8 bits a pass, stable so ties stay in
+ * symbol order.
+ */
+function sortByFrequency(
+  freqs: ArrayLike<number>,
+  n: number,
+  m: number,
+  out: Int32Array,
+  tmp: Int32Array,
+  buckets: Int32Array,
+): void {
+  let maxFreq = 0;
+  for (let i = 0, k = 0; i < n; i++) {
+    const f = freqs[i];
+    if (f > 0) {
+      out[k++] = i;
+      if (f > maxFreq) maxFreq = f;
+    }
+  }
+  let src = out;
+  let dst = tmp;
+  for (let shift = 0; maxFreq >>> shift > 0; shift += 8) {
+    buckets.fill(0);
+    for (let k = 0; k < m; k++) buckets[((freqs[src[k]] >>> shift) & 0xff) + 1]++;
+    for (let b = 1; b <= 256; b++) buckets[b] += buckets[b - 1];
+    for (let k = 0; k < m; k++) dst[buckets[(freqs[src[k]] >>> shift) & 0xff]++] = src[k];
+    [src, dst] = [dst, src];
+  }
+  if (src !== out) out.set(src.subarray(0, m));
+}
+
 interface Scratch {
-  keys: Float64Array;
+  tmp: Int32Array;
+  buckets: Int32Array;
   used: Int32Array;
   weight: Float64Array;
   parent: Int32Array;
@@ -82,10 +112,11 @@ let shared: Scratch | undefined;
 
 /** Work arrays for up to `m` symbols, reused between calls (the encoder is synchronous). */
 function scratch(m: number): Scratch {
-  if (shared === undefined || shared.keys.length < m) {
+  if (shared === undefined || shared.used.length < m) {
     const size = Math.max(m, 320);
     shared = {
-      keys: new Float64Array(size),
+      tmp: new Int32Array(size),
+      buckets: new Int32Array(257),
       used: new Int32Array(size),
       weight: new Float64Array(2 * size),
       parent: new Int32Array(2 * size),
