@@ -12,11 +12,13 @@
  * The dev server runs in this process (its fault switchboard is needed), so it shares the CPU
  * with the client: the times are an upper bound of the client's cost.
  */
+import { cpus, loadavg } from 'node:os';
 import { startDevServer } from '../../dev-server/src/index.js';
 import { planTiles, tileMask, type Geometry } from '../src/index.node.js';
 import { runLoad, type LoadResult } from '../test/helpers/load-run.js';
 import { memoryMiB, printTable } from './table.js';
 
+console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the start`);
 const server = await startDevServer({ host: '127.0.0.1', port: 0 });
 try {
   const rows: (string | number)[][] = [];

@@ -106,5 +106,6 @@ describe('server restart during an extraction', () => {
     expect(spy.cookies.size).toBeGreaterThan(0);
     const n = expectNoSecrets([...thrown, ...logger.lines, ...spy.urls, ...serverLines], [server!.keys.admin.apiKey, ...spy.cookies]);
     expect(n).toBeGreaterThan(0);
+    log.observe('errors, SDK log lines, URLs and both servers\' verbose logs of the restart runs', 'neither the key nor any session cookie', `${n} texts checked against the key and ${spy.cookies.size} cookies`);
   });
 });

@@ -45,6 +45,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The errors thrown since `from`, as `Name(code)`. */
+const since = (from: number) => thrown.slice(from).map((e) => `${(e as Error).name}(${(e as { code?: string }).code})`).join(', ');
+
 function connect(user: keyof typeof seed.users, extra: Parameters<typeof Client.connect>[1] = {}): Promise<Client> {
   return Client.connect(server.url, {
     apiKey: server.keys[user].apiKey,
@@ -57,15 +60,18 @@ function connect(user: keyof typeof seed.users, extra: Parameters<typeof Client.
 
 describe('provoking every kind of error', () => {
   it('auth: a wrong key, a disabled account, an expired key, a profile without e-mail', async () => {
+    const from = thrown.length;
     const wrong = await failure(Client.connect(server.url, { apiKey: `${server.keys.admin.apiKey.slice(0, -4)}0000`, fetch: spy.fetch, logger }));
     expect(wrong).toBeInstanceOf(PhasAuthError);
     expect(await failure(connect('disabled'))).toBeInstanceOf(PhasAuthError);
     expect(await failure(connect('expired'))).toBeInstanceOf(PhasAuthError);
     const noemail = await connect('noemail');
     expect(await failure(noemail.projectListing())).toMatchObject({ code: 'profile_incomplete' });
+    log.observe('wrong key, disabled account, expired key, account without e-mail', 'PhasAuthError with the right code each', since(from));
   });
 
   it('forbidden, not found (download limit), server error, response shape', async () => {
+    const from = thrown.length;
     const writer = await connect('writer');
     expect(await failure(writer.task(seed.tasks.restricted.id))).toBeInstanceOf(PhasForbiddenError);
     const admin = await connect('admin');
@@ -84,9 +90,11 @@ describe('provoking every kind of error', () => {
       },
     });
     expect(await failure(shapeless.projectListing())).toBeInstanceOf(PhasResponseError);
+    log.observe('restricted task as writer, thumbnail beyond the download limit, 500 burst, a body of the wrong shape', 'PhasForbiddenError, PhasNotFoundError, PhasServerError, PhasResponseError', since(from));
   });
 
   it('network: dropped, truncated, too slow, aborted; input errors', async () => {
+    const from = thrown.length;
     const admin = await connect('admin', { timeout: 150 });
     server.faults.set([{ match: '/api/projects', dropRate: 1 }]);
     expect(await failure(admin.projectListing())).toBeInstanceOf(PhasNetworkError);
@@ -101,9 +109,11 @@ describe('provoking every kind of error', () => {
     expect(await failure(admin.task(-1))).toBeInstanceOf(PhasInputError);
     const annot = await AnnotationTask.open(admin, seed.tasks.annot.id);
     expect(await failure(annot.setSlideAnnotJson(seed.slides.tau.id, [['Layer', { children: [['Path', { segments: [[NaN, 0]] }]] }]]))).toBeInstanceOf(PhasInputError);
+    log.observe('dropped and truncated answers, 1 s latency with a 150 ms timeout, an aborted signal, bad ids and annotation JSON', 'PhasNetworkError (network_error, timeout), PhasAbortError, PhasInputError', since(from));
   });
 
   it('a transparent re-login after the session expired, then a refused one', async () => {
+    const from = thrown.length;
     const admin = await connect('admin');
     server.faults.expireSessions();
     expect((await admin.projectListing()).length).toBeGreaterThan(0);
@@ -114,6 +124,7 @@ describe('provoking every kind of error', () => {
       key.tExpires = 1;
       server.faults.expireSessions();
       expect(await failure(admin.projectListing())).toBeInstanceOf(PhasAuthError);
+    log.observe('session expired (re-login succeeds), then session and key expired (re-login refused)', 'the listing after one re-login, then PhasAuthError', since(from));
     } finally {
       key.tExpires = expires;
     }
