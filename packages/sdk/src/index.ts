@@ -48,6 +48,7 @@ export type { RetryPolicy } from './transport/retry.js';
 export type { ApiKeyFile } from './util/api-key.js';
 export * from './raster/index.js';
 export * from './image/index.js';
+export { toImageData } from './platform/browser-image.js';
 export {
   initRaster,
   encodeNifti,
