@@ -49,6 +49,9 @@ function rgbImage(): RasterImage {
   return { width, height, channels: 3, data };
 }
 
+/** Untimed runs before timing (JIT tier-up). */
+const WARM_UP = 3;
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -56,13 +59,13 @@ function median(values: number[]): number {
 }
 
 /**
- * Wall-clock and CPU (user + system) milliseconds of each run, after a full GC (when
- * `--expose-gc`) and one warm-up run. No forced GC between runs: a full GC discards
- * V8's optimised code, which would time the JIT rather than the encoder.
+ * Wall-clock and CPU (user + system, all threads) milliseconds of each run, after a full
+ * GC (when `--expose-gc`) and {@link WARM_UP} runs that let V8 optimise the code. No forced
+ * GC between runs: a full GC discards optimised code, which would time the JIT instead.
  */
 function time(repeats: number, run: () => unknown): { wall: number[]; cpu: number[] } {
   (globalThis as { gc?: () => void }).gc?.();
-  run();
+  for (let i = 0; i < WARM_UP; i++) run();
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -82,7 +85,7 @@ const cases = [
 ];
 
 const repeats = 15;
-console.log(`encodeNifti .nii.gz, median of ${repeats} runs after 1 warm-up (Node ${process.version})`);
+console.log(`encodeNifti .nii.gz, median of ${repeats} runs after ${WARM_UP} warm-up runs (Node ${process.version})`);
 console.log('Speed-up = Python median (wall) / our median wall; CPU time is shown because a busy machine inflates wall time.');
 console.log('| image | ours wall ms | ours CPU ms | Python ms | speed-up | ours .nii.gz B | Python .nii.gz B | size ratio | decode ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');

@@ -9,6 +9,7 @@
 import { BitWriter } from './bits.js';
 import { writeBlock } from './block.js';
 import { RasterParser } from './parse.js';
+import { trimmed } from './trim.js';
 import { Histogram } from './histogram.js';
 
 /** How the pixels are laid out in the buffer. */
@@ -59,7 +60,7 @@ export function deflateRaster(
 ): Uint8Array {
   const writer = new BitWriter(maxDeflatedBytes(data.length));
   deflateRasterInto(writer, data, layout, candidates);
-  return writer.finish().slice();
+  return trimmed(writer.finish());
 }
 
 /**

@@ -6,6 +6,7 @@
 import { BitWriter } from './bits.js';
 import { crc32 } from './crc32.js';
 import { deflateRasterInto, maxDeflatedBytes, type RasterLayout } from './deflate.js';
+import { trimmed } from './trim.js';
 
 /**
  * Gzips `data` with the raster-aware DEFLATE encoder. The header has no file name, mtime
@@ -20,6 +21,5 @@ export function gzipRaster(data: Uint8Array, layout: RasterLayout): Uint8Array {
   view.setUint32(0, crc32(data), true);
   view.setUint32(4, data.length >>> 0, true);
   writer.writeBytes(trailer);
-  // A copy of exactly the output, so the (mostly untouched) worst-case buffer is freed.
-  return writer.finish().slice();
+  return trimmed(writer.finish());
 }
