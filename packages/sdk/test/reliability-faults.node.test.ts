@@ -14,6 +14,7 @@ import type { DevServer } from '@phas/dev-server';
 import {
   Client,
   decodeNifti,
+  PhasAbortError,
   PhasAuthError,
   PhasNetworkError,
   PhasServerError,
@@ -141,6 +142,82 @@ describe('5xx bursts', () => {
     server.faults.clear();
     expect((await task.slideSamplingRois(TAU_SLIDE)).length).toBe(before);
     log.observe('503 on POST sampling_roi/create', 'PhasServerError, the POST sent once (not idempotent)', `1 POST, ROI count unchanged (${before})`);
+  });
+});
+
+describe('waits and aborts', () => {
+  it('caps a huge Retry-After at the policy maximum', async () => {
+    const client = await Client.connect(server.url, {
+      apiKey: server.keys.admin.apiKey,
+      fetch: spy.fetch,
+      logger,
+      signal: deadline(),
+      retry: { count: 1, maxRetryAfterMs: 150 },
+    });
+    const slide = await tau(client);
+    server.faults.set([{ match: '/dzi/patch/', errorRate: 1, errorStatus: 503, retryAfterSec: 3600, times: 1 }]);
+    const mark = logger.lines.length;
+    expect((await slide.getPatch(PATCH)).data).toEqual(PATCH_RGBA);
+    expect(logger.lines.slice(mark).filter((l) => /retry 1 of 1 in 150 ms/.test(l)).length).toBe(1);
+    log.observe('503 with Retry-After: 3600', 'wait at most maxRetryAfterMs (here 150 ms), then the exact pixels', 'waited 150 ms; RGBA byte-exact');
+  });
+
+  it('ends a Retry-After wait at once when the caller aborts (no further request)', async () => {
+    const slide = await tau(await connect());
+    server.faults.set([{ match: '/dzi/patch/', errorRate: 1, errorStatus: 503, retryAfterSec: 25 }]);
+    const controller = new AbortController();
+    const start = server.requests.length;
+    // Abort as soon as the first 503 has been answered: the SDK is then waiting 25 s.
+    const off = server.onRequest((r) => {
+      if (r.path.startsWith('/dzi/patch/')) setTimeout(() => controller.abort(new Error('user cancelled')), 50);
+    });
+    try {
+      const bound = deadline(10_000);
+      const error = await failure(slide.getPatch({ ...PATCH, signal: AbortSignal.any([controller.signal, bound]) }));
+      expect(error).toBeInstanceOf(PhasAbortError);
+      expect(bound.aborted).toBe(false);
+    } finally {
+      off();
+    }
+    expect(server.requests.slice(start).filter((r) => r.path.startsWith('/dzi/patch/')).length).toBe(1);
+    log.observe('caller aborts while the SDK waits out a 25 s Retry-After', 'PhasAbortError promptly (well inside a 10 s bound), no further request', 'PhasAbortError; 1 patch request');
+  });
+
+  it('aborts patches() with reads in flight: PhasAbortError, nothing left running', async () => {
+    const client = await connect();
+    const ex = await SamplingROIPatchExtractor.create(await tau(client), WORKED, WORKED_OPTIONS);
+    server.faults.set([{ match: '/dzi/patch/', latencyMs: 400 }]);
+    const controller = new AbortController();
+    let delivered = 0;
+    let sentAtAbort = -1;
+    const run = (async () => {
+      for await (const _ of ex.patches({ signal: controller.signal, concurrency: 4 })) {
+        if (++delivered === 2) {
+          sentAtAbort = spy.urls.length;
+          controller.abort();
+        }
+      }
+    })();
+    const error = await failure(run);
+    expect(error).toBeInstanceOf(PhasAbortError);
+    server.faults.clear();
+    // No fetch is started after the abort, even once the slow answers would have arrived.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(spy.urls.length).toBe(sentAtAbort);
+    log.observe('signal aborted after 2 of 12 tiles, 4 reads in flight (400 ms latency)', 'PhasAbortError; no fetch started after the abort; no unhandled rejection', `PhasAbortError after ${delivered} tiles; no later fetch`);
+  });
+
+  it('does not repeat a POST whose answer was cut off', async () => {
+    const task = await SamplingROITask.open(await connect(), SAMPLING_TASK);
+    server.faults.set([{ match: /\/sampling_roi\/create$/, methods: ['POST'], truncateRate: 1 }]);
+    const start = server.requests.length;
+    const error = await failure(task.createSamplingRoi(TAU_SLIDE, 1, { type: 'polygon', data: [[100, 100], [300, 100], [200, 250]] }));
+    expect(error).toBeInstanceOf(PhasNetworkError);
+    expect(server.requests.slice(start).filter((r) => r.method === 'POST').length).toBe(1);
+    server.faults.clear();
+    const created = (await task.slideSamplingRois(TAU_SLIDE)).filter((r) => r.geometry.type === 'polygon' && r.geometry.data[2]?.[1] === 250);
+    for (const roi of created) await task.deleteSamplingRoi(TAU_SLIDE, roi.id);
+    log.observe('the answer of POST sampling_roi/create cut off', 'PhasNetworkError, the POST not repeated (the server may have stored it: the caller decides)', `PhasNetworkError; 1 POST; the server had stored ${created.length} ROI(s)`);
   });
 });
 
