@@ -10,8 +10,8 @@ export let cRowOrigin: i32 = 0;
 /** Pillow <= 9.4 swaps reversed spans in hline (raster-semantics §6). */
 export let cSwapSpans: bool = false;
 /**
- * Coverage mode: hline records its clipped run (x0, x1 as two i32 at `runBuf`) instead of
- * painting; see coverage.ts.
+ * Coverage mode: hline records its clipped run as the u64 `x0 << 32 | x1` at `runBuf` (both
+ * non-negative after clipping, so runs sort by start) instead of painting; see coverage.ts.
  */
 export let cCoverage: bool = false;
 export let runBuf: usize = 0;
@@ -59,9 +59,7 @@ export function hline(x0: i32, y: i32, x1: i32, ink: u8): void {
   else if (x1 >= cWidth) x1 = cWidth - 1;
   if (x0 > x1) return;
   if (cCoverage) {
-    const p = runBuf + (<usize>runCount << 3);
-    store<i32>(p, x0);
-    store<i32>(p + 4, x1);
+    store<u64>(runBuf + (<usize>runCount << 3), (<u64>x0 << 32) | <u64>x1);
     runCount++;
   } else {
     memory.fill(rowAddress(y) + <usize>x0, ink, <usize>(x1 - x0 + 1));

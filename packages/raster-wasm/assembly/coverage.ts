@@ -4,6 +4,7 @@
 // summing a drawn canvas, because with one ink a pixel painted twice holds the same value.
 
 import { runBuf, runCount, clearRuns } from './canvas';
+import { sortU64 } from './sort';
 
 let counts: usize = 0; // u32[tilesX * tilesY]
 let tilesAcross: i32 = 0;
@@ -24,40 +25,38 @@ function bump(row: usize, tile: i32, by: i32): void {
   store<u32>(q, load<u32>(q) + <u32>by);
 }
 
+// @ts-ignore: decorator
+@inline
+function runStart(i: i32): i32 {
+  return <i32>(load<u64>(runBuf + (<usize>i << 3)) >> 32);
+}
+
+// @ts-ignore: decorator
+@inline
+function runEnd(i: i32): i32 {
+  return <i32>(<u32>load<u64>(runBuf + (<usize>i << 3)));
+}
+
 /** Adds the union of the runs recorded on row y to its tiles, then forgets the runs. */
 export function flushRow(y: i32): void {
   const k = runCount;
   if (k == 0) return;
-  // insertion sort by start (runs arrive nearly sorted: spans in order, horizontals after)
-  for (let i: i32 = 1; i < k; i++) {
-    const a = load<i32>(runBuf + (<usize>i << 3));
-    const b = load<i32>(runBuf + (<usize>i << 3) + 4);
-    let j = i - 1;
-    while (j >= 0 && load<i32>(runBuf + (<usize>j << 3)) > a) {
-      store<u64>(runBuf + (<usize>(j + 1) << 3), load<u64>(runBuf + (<usize>j << 3)));
-      j--;
-    }
-    store<i32>(runBuf + (<usize>(j + 1) << 3), a);
-    store<i32>(runBuf + (<usize>(j + 1) << 3) + 4, b);
-  }
+  sortU64(runBuf, k); // by start (spans arrive in order; horizontal edges do not)
   const row = counts + <usize>(y / tileN) * <usize>tilesAcross * 4;
-  let a = load<i32>(runBuf);
-  let b = load<i32>(runBuf + 4);
-  for (let i: i32 = 1; i <= k; i++) {
-    if (i < k) {
-      const c = load<i32>(runBuf + (<usize>i << 3));
-      const d = load<i32>(runBuf + (<usize>i << 3) + 4);
-      if (c <= b + 1) {
-        if (d > b) b = d;
-        continue;
-      }
-      countRun(row, a, b);
-      a = c;
-      b = d;
-    } else {
-      countRun(row, a, b);
+  let a = runStart(0);
+  let b = runEnd(0);
+  for (let i: i32 = 1; i < k; i++) {
+    const c = runStart(i);
+    const d = runEnd(i);
+    if (c <= b + 1) {
+      if (d > b) b = d;
+      continue;
     }
+    countRun(row, a, b);
+    a = c;
+    b = d;
   }
+  countRun(row, a, b);
   clearRuns();
 }
 

@@ -45,6 +45,8 @@ export interface TileGrid {
 }
 
 const PAGE = 65536;
+/** tileGridSums counts runs instead of drawing when the canvas has this many pixels per vertex. */
+const COVERAGE_PIXELS_PER_VERTEX = 64;
 
 function align(v: number, to: number): number {
   return Math.ceil(v / to) * to;
@@ -60,10 +62,10 @@ function checkPositiveInt(v: number, what: string): void {
   if (!Number.isInteger(v) || v <= 0) throw new RangeError(`${what} must be a positive integer, got ${String(v)}`);
 }
 
-/** Tile sums are u32: an n x n tile of 255s must fit (n <= 4103). */
+/** Tile sums are u32: an n x n tile of 255s must fit (n <= 4104). */
 function checkTileSide(n: number): void {
   checkPositiveInt(n, 'n');
-  if (n * n * 255 >= 2 ** 32) throw new RangeError(`n = ${n} is too large: an n x n tile sum must fit in 32 bits (n <= 4103)`);
+  if (n * n * 255 >= 2 ** 32) throw new RangeError(`n = ${n} is too large: an n x n tile sum must fit in 32 bits (n <= 4104)`);
 }
 
 /**
@@ -176,11 +178,11 @@ export class Raster {
   }
 
   /**
-   * The per-tile sums of {@link drawTileGrid}, without the canvas. With a single ink (no
-   * outline, or one equal to the fill) nothing is drawn at all: each row's painted runs are
-   * counted per tile (a pixel's value is the ink however often it is painted), so the cost
-   * follows the polygon, not the canvas size. Otherwise the canvas is drawn in WebAssembly
-   * memory and summed there.
+   * The per-tile sums of {@link drawTileGrid}, without returning the canvas. With a single ink
+   * (no outline, or one equal to the fill) on a canvas that is large for the polygon, nothing
+   * is drawn at all: each row's painted runs are counted per tile (a pixel's value is the ink
+   * however often it is painted), so the cost follows the polygon, not the canvas size.
+   * Otherwise the canvas is drawn in WebAssembly memory and summed there.
    *
    * @example
    * ```ts
@@ -190,7 +192,29 @@ export class Raster {
   tileGridSums(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: FillPolygonOptions = {}): Uint32Array {
     const fill = resolveInk(options.fill, 'fill');
     const outline = resolveInk(options.outline, 'outline');
-    if (fill < 0 || (outline >= 0 && outline !== fill)) return this.#tileGrid(xy, tilesX, tilesY, n, options).sums;
+    const { width, height, count } = this.#checkGrid(xy, tilesX, tilesY, n, options);
+    const singleInk = fill >= 0 && (outline < 0 || outline === fill);
+    // counting runs costs per run, drawing costs per pixel: count only on relatively large canvases
+    if (singleInk && width * height >= COVERAGE_PIXELS_PER_VERTEX * count) {
+      return this.tileCoverage(xy, tilesX, tilesY, n, { fill, pillow: options.pillow });
+    }
+    return this.#tileGrid(xy, tilesX, tilesY, n, options).sums;
+  }
+
+  /**
+   * Per-tile sums of a polygon filled with one ink on a zero `tilesX*n` x `tilesY*n` canvas,
+   * computed without any canvas: each row's painted runs (clipped spans and horizontal edges)
+   * are merged and counted per tile, and a tile's sum is `fill * painted pixels`. Equal to
+   * `tileSums` of the drawn canvas; the cost follows the polygon, not the canvas size.
+   *
+   * @example
+   * ```ts
+   * const sums = raster.tileCoverage(xy, 174, 125, 16, { fill: 255 }); // no 5.6 MB canvas
+   * ```
+   */
+  tileCoverage(xy: ArrayLike<number>, tilesX: number, tilesY: number, n: number, options: Omit<FillPolygonOptions, 'outline'> = {}): Uint32Array {
+    const fill = resolveInk(options.fill, 'fill');
+    if (fill < 0) throw new RangeError('tileCoverage needs a fill ink');
     const { width, height, count, mode } = this.#checkGrid(xy, tilesX, tilesY, n, options);
     const tiles = tilesX * tilesY;
     const at = this.#place(count, height);

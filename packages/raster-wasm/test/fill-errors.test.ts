@@ -24,6 +24,9 @@ describe('fillPolygon input errors', () => {
     ['unknown pillow', () => raster.fillPolygon(canvas(), square, { fill: 1, pillow: '10' as '12' }), RangeError, /pillow/],
     ['non-numeric xy', () => raster.fillPolygon(canvas(), ['1', 2, 3, 4] as unknown as number[]), RangeError, /finite number/],
     ['NaN in a tile grid', () => raster.tileGridSums([0, 0, 5, 5, 1, NaN], 2, 2, 4), RangeError, /xy\[5\].*finite/],
+    ['NaN in tile coverage', () => raster.tileCoverage([0, 0, NaN, 5, 1, 1], 2, 2, 4, { fill: 1 }), RangeError, /xy\[2\].*finite/],
+    ['coverage without ink', () => raster.tileCoverage([0, 0, 5, 5, 1, 1], 2, 2, 4), RangeError, /fill ink/],
+    ['tile side too large', () => raster.tileGridSums([0, 0, 5, 5, 1, 1], 1, 1, 4105), RangeError, /32 bits/],
     ['huge value in a padded mask', () => raster.drawPaddedMask(new Float64Array([0, 0, -3e9, 1, 4, 4]), 8, 2), RangeError, /xy\[2\] = -3000000000 is out of range/],
     ['NaN in the reference', () => referenceFillPolygon(canvas(), [0, 0, NaN, 1], { fill: 1 }), RangeError, /xy\[2\].*finite/],
   ];
@@ -101,6 +104,7 @@ describe('tile grids', () => {
       expect(Array.from(raster.tileGridSums(xy, tilesX, tilesY, n, { fill: 255 }))).toEqual(Array.from(sums));
       expect(Array.from(raster.tileSums(image, n))).toEqual(Array.from(sums));
       expect(Array.from(referenceTileSums(image, n))).toEqual(Array.from(sums));
+      expect(Array.from(raster.tileCoverage(xy, tilesX, tilesY, n, { fill: 255 }))).toEqual(Array.from(sums));
       expect(sums.reduce((t, v) => t + v, 0)).toBe(image.data.reduce((t, v) => t + v, 0));
     }
   });
