@@ -1,8 +1,10 @@
 /**
  * A DEFLATE encoder for raster files (`.nii` headers followed by row-major pixels): LZ77
- * with image-shaped candidate distances ({@link RasterParser}), blocks split where the
- * symbol statistics change (so each block's Huffman codes fit its rows), and per block the
- * cheapest of dynamic, fixed and stored coding.
+ * with image-shaped candidate distances plus an adaptive hash chain ({@link RasterParser}),
+ * blocks split between rows where the symbol statistics change (so each block's Huffman
+ * codes fit its rows), and per block the cheapest of dynamic, fixed and stored coding.
+ * Memory: the input, a worst-case output buffer (untouched pages cost nothing), and the
+ * tokens of one block.
  *
  * @module
  */
