@@ -1,8 +1,10 @@
 // Pillow `ImageDraw.polygon` on mode 'L' (raster-semantics §3 and §6), with an active-edge
-// table: scan edges are bucketed by their first visible row, the active list is kept in
-// scan-table order (so crossings are produced exactly in Pillow's order), and every float32
-// step is the one Pillow performs. Mode 0 is Pillow >= 11.2.1 (corner rule C, §3.5); mode 1
-// is Pillow 9.4 (corner rule A with its write to slot k, reversed spans swapped).
+// table: scan edges (and horizontal edges) are bucketed by their first visible row, the active
+// list is kept in scan-table order (so crossings are produced exactly in Pillow's order), and
+// every float32 step is the one Pillow performs. Mode 0 is Pillow >= 11.2.1 (corner rule C,
+// §3.5); mode 1 is Pillow 9.4 (corner rule A with its write to slot k, reversed spans swapped).
+// All painting goes through hline/plot (canvas.ts); in coverage mode hline records runs that
+// coverage.ts counts per tile at the end of each row.
 
 import { setSwapSpans, hline, cHeight, cCoverage } from './canvas';
 import { flushRow } from './coverage';
