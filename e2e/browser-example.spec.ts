@@ -49,7 +49,7 @@ test('a wrong key is explained in words, without the key', async ({ page }) => {
   await page.getByTestId('api-key').fill(wrongKey);
   await page.getByTestId('connect').click();
   const status = page.getByTestId('connect-status');
-  await expect(status).toHaveText(/did not accept the API key/);
+  await expect(status).toHaveText(/refused the login/);
   await expect(status).not.toContainText(wrongKey);
 });
 
@@ -63,6 +63,19 @@ test('connects with the key file PHAS downloads', async ({ page }) => {
   await expect(page.getByTestId('key-file-status')).toHaveText('Key read from phas_admin_api_key.json.');
   await page.getByTestId('connect').click();
   await expect(page.getByTestId('projects-row')).toHaveCount(2);
+});
+
+test('a reload resumes the session without the key; when it has ended, the app asks again', async ({ page, context }) => {
+  await connect(page);
+  await page.reload();
+  await expect(page.getByTestId('projects-row')).toHaveCount(2);
+  await expect(page.getByTestId('api-key')).toHaveCount(0);
+
+  await context.clearCookies();
+  await page.locator('[data-testid=projects-row][data-id=hippocampus]').click();
+  await expect(page.getByTestId('error')).toContainText('refused the login');
+  await page.getByTestId('connect-again').click();
+  await expect(page.getByTestId('connect-form')).toBeVisible();
 });
 
 test('browse to a sampling ROI, see the heatmap and a tile patch with its mask', async ({ page }, testInfo) => {

@@ -7,7 +7,7 @@ const http = { url: 'http://phas.test/auth/api/login', method: 'POST' };
 describe('describeError', () => {
   it('leads with the kind of failure and quotes the server', () => {
     const e = new PhasAuthError('login failed', { ...http, status: 401, serverMessage: 'Invalid API key' });
-    expect(describeError(e)).toBe('The server did not accept the API key (HTTP 401): Invalid API key');
+    expect(describeError(e)).toBe('The server refused the login (wrong API key, or the session ended) (HTTP 401): Invalid API key');
   });
 
   it('tells kinds apart by class even when the class name is minified away', () => {

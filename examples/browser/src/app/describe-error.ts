@@ -17,7 +17,7 @@ import {
 } from '@phas/sdk';
 
 const kinds: [new (...args: never[]) => Error, string][] = [
-  [PhasAuthError, 'The server did not accept the API key'],
+  [PhasAuthError, 'The server refused the login (wrong API key, or the session ended)'],
   [PhasForbiddenError, 'You do not have access to this (or it does not exist)'],
   [PhasNotFoundError, 'The server does not know this address'],
   [PhasServerError, 'The server failed while answering'],
@@ -34,7 +34,7 @@ const kinds: [new (...args: never[]) => Error, string][] = [
  *
  * @example
  * ```ts
- * status.textContent = describeError(e); // "The server did not accept the API key (HTTP 401): Invalid API key"
+ * status.textContent = describeError(e); // "The server refused the login (…) (HTTP 401): Invalid API key"
  * ```
  */
 export function describeError(error: unknown): string {

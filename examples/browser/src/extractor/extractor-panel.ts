@@ -5,11 +5,10 @@
  * downloads as PNG or NIfTI (origin and spacing in mm).
  */
 import { SamplingROIPatchExtractor, encodeNifti, encodePng, planTiles, type Slide } from '@phas/sdk';
-import { describeError } from '../app/describe-error.js';
 import type { Geometry } from '../geometry/types.js';
 import { h, replace } from '../ui/dom.js';
 import { saveBytes } from '../ui/download.js';
-import { loading } from '../ui/status.js';
+import { errorBox, loading } from '../ui/status.js';
 import { cellSize, drawHeatmap, drawSubtiles, onCellClick, type TileIndex } from './grid-canvas.js';
 import { overlayMask, rgbaImageData, type Raster } from './mask-overlay.js';
 
@@ -82,7 +81,7 @@ export function extractorPanel(options: ExtractorPanelOptions): { element: HTMLE
     } catch (error) {
       if (mine !== generation) return;
       options.onGrid?.(null);
-      replace(canvases, h('div', { class: 'error', role: 'alert', 'data-testid': 'error' }, describeError(error)));
+      replace(canvases, errorBox(error));
     }
   }
 
@@ -137,7 +136,7 @@ export function extractorPanel(options: ExtractorPanelOptions): { element: HTMLE
       renderPatch(tile, overlap, image, mask, origin, spacing, p);
     } catch (error) {
       if (controller.signal.aborted) return;
-      replace(patch, h('div', { class: 'error', role: 'alert', 'data-testid': 'error' }, describeError(error)));
+      replace(patch, errorBox(error));
     }
   }
 

@@ -2,7 +2,9 @@
  * Loading and error states for a region of the page: `await withStatus(el, 'Loading…', job)`
  * shows a spinner while `job` runs and the error in words if it fails.
  */
+import { PhasAuthError } from '@phas/sdk';
 import { describeError } from '../app/describe-error.js';
+import { forgetSession } from '../app/session.js';
 import { h, replace } from './dom.js';
 
 /** A spinner with a caption. */
@@ -10,10 +12,16 @@ export function loading(caption: string): HTMLElement {
   return h('div', { class: 'loading', role: 'status', 'data-testid': 'loading' }, h('span', { class: 'spinner' }), caption);
 }
 
-/** An error box with the error described in words. */
+/**
+ * An error box with the error described in words. When the session is gone (the server
+ * refused the key or a resumed session ended), it offers to connect again.
+ */
 export function errorBox(error: unknown, context?: string): HTMLElement {
   const words = describeError(error);
-  return h('div', { class: 'error', role: 'alert', 'data-testid': 'error' }, context ? `${context}: ${words}` : words);
+  const again =
+    error instanceof PhasAuthError &&
+    h('button', { type: 'button', class: 'link-button', 'data-testid': 'connect-again', onclick: () => (forgetSession(), location.reload()) }, 'Connect again');
+  return h('div', { class: 'error', role: 'alert', 'data-testid': 'error' }, context ? `${context}: ${words}` : words, again ? ' ' : null, again);
 }
 
 /**

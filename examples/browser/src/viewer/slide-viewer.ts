@@ -53,6 +53,9 @@ export class SlideViewer {
       visibilityRatio: 0.5,
       maxZoomPixelRatio: 4,
       gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: false },
+      // A press that does not move counts as a click (drawing), however slowly it is released
+      // or however busy the page is; movement beyond 5 px makes it a drag (pan).
+      clickTimeThreshold: 2000,
     });
     this.ready = new Promise<void>((resolve, reject) => {
       this.osd.addOnceHandler('open', () => resolve());

@@ -5,10 +5,9 @@
  */
 import type { Task } from '@phas/sdk';
 import type { AppContext, ViewHandle } from '../app/context.js';
-import { describeError } from '../app/describe-error.js';
 import { breadcrumbs } from '../ui/breadcrumbs.js';
 import { h, replace } from '../ui/dom.js';
-import { loading, withStatus } from '../ui/status.js';
+import { errorBox, loading, withStatus } from '../ui/status.js';
 import { dataTable, type Column } from '../ui/table.js';
 import { manifestQuery } from '../app/manifest-query.js';
 import { taskModeName } from '../app/task-modes.js';
@@ -82,7 +81,7 @@ export function renderSlidesView(ctx: AppContext, container: HTMLElement, taskId
           }),
         );
       } catch (error) {
-        replace(results, h('div', { class: 'error', role: 'alert', 'data-testid': 'error' }, describeError(error)));
+        replace(results, errorBox(error));
       }
     }
     filters.addEventListener('submit', (e) => {
