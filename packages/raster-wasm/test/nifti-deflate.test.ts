@@ -5,11 +5,18 @@
  * and stored blocks, block splitting and the Huffman length limit.
  */
 import { describe, expect, it } from 'vitest';
-import { gunzipSync, inflateSync } from 'fflate';
+import { gunzipSync, inflateSync, unzlibSync } from 'fflate';
 import { crc32 } from '../src/nifti/deflate/crc32.js';
 import { deflateRaster } from '../src/nifti/deflate/deflate.js';
 import { gzipRaster } from '../src/nifti/deflate/gzip.js';
 import { codeLengths } from '../src/nifti/deflate/huffman.js';
+import { adler32, zlibRaster } from '../src/nifti/deflate/zlib.js';
+
+/** Inflates a zlib stream with the platform's zlib. */
+async function nativeUnzlib(z: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([z.slice()]).stream().pipeThrough(new DecompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
 
 /** Decompresses with the platform's zlib (Node's or Chromium's), independent of fflate. */
 async function nativeGunzip(gz: Uint8Array): Promise<Uint8Array> {
@@ -101,12 +108,15 @@ const cases: { name: string; data: Uint8Array; bytesPerPixel: number; rowBytes: 
 
 describe('deflateRaster / gzipRaster', () => {
   for (const { name, data, bytesPerPixel, rowBytes } of cases) {
-    it(`${name}: fflate and the platform's zlib decode it back`, async () => {
+    it(`${name}: fflate and the platform's zlib decode it back (raw, gzip, zlib)`, async () => {
       const layout = { bytesPerPixel, rowBytes };
       expect(firstDifference(inflateSync(deflateRaster(data, layout)), data)).toBe(-1);
       const gz = gzipRaster(data, layout);
       expect(firstDifference(gunzipSync(gz), data)).toBe(-1);
       expect(firstDifference(await nativeGunzip(gz), data)).toBe(-1);
+      const z = zlibRaster(data, layout);
+      expect(firstDifference(unzlibSync(z), data)).toBe(-1);
+      expect(firstDifference(await nativeUnzlib(z), data)).toBe(-1);
       const trailer = new DataView(gz.buffer, gz.byteOffset + gz.length - 8);
       expect(trailer.getUint32(0, true)).toBe(crc32(data));
       expect(trailer.getUint32(4, true)).toBe(data.length);
@@ -135,6 +145,18 @@ describe('crc32', () => {
     expect(crc32(bytes).toString(16)).toBe('cbf43926');
     expect(crc32(bytes, 4, 9, crc32(bytes, 0, 4))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+});
+
+describe('adler32', () => {
+  it('gives the standard check values, also past the 5552-byte modulo interval', () => {
+    expect(adler32(new TextEncoder().encode('Wikipedia')).toString(16)).toBe('11e60398');
+    expect(adler32(new Uint8Array(0))).toBe(1);
+    // 100 000 bytes of 0xff: a = 1 + 255·n, b = Σ a, both mod 65521, computed without overflow here.
+    const n = 100_000;
+    const a = (1 + 255 * n) % 65521;
+    const b = Number((BigInt(n) + 255n * BigInt(n) * BigInt(n + 1) / 2n) % 65521n);
+    expect(adler32(new Uint8Array(n).fill(255))).toBe(((b << 16) | a) >>> 0);
   });
 });
 

@@ -9,6 +9,8 @@ export type { NiftiHeader } from './header.js';
 export { assertRasterImage } from './check-image.js';
 export { dropAlpha } from './channels.js';
 export { crc32 } from './deflate/crc32.js';
+export { adler32, zlibRaster } from './deflate/zlib.js';
+export type { RasterLayout } from './deflate/deflate.js';
 export {
   NIFTI1_HEADER_SIZE,
   NIFTI1_VOX_OFFSET,

@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { RasterImage } from '@phas/raster-wasm';
-import { zlibSync } from 'fflate';
+import { zlibRaster, type RasterImage } from '@phas/raster-wasm';
 import { checkRasterImage } from './check.js';
 import { filterRows } from './png-filter.js';
 import { writePngChunks } from './png-chunks.js';
@@ -14,8 +13,9 @@ const COLOUR_TYPE = { 1: 0, 3: 2, 4: 6 } as const;
 
 /**
  * Encodes `image` as a non-interlaced 8-bit PNG: 1 channel → greyscale, 3 → RGB,
- * 4 → RGBA (straight alpha). Rows are filtered adaptively and deflated with fflate; no
- * ancillary chunks are written, so the output depends on the pixels only.
+ * 4 → RGBA (straight alpha). Rows are filtered adaptively and deflated with the raster
+ * encoder of `@phas/raster-wasm`; no ancillary chunks are written, so the output depends
+ * on the pixels only.
  *
  * @throws PhasInputError (code `'invalid_image'`) for a malformed image.
  * @example
@@ -38,7 +38,7 @@ export function encodePng(image: RasterImage): Uint8Array {
   const scanlines = filterRows(image.data, height, width * channels, channels);
   return writePngChunks([
     { type: 'IHDR', data: ihdr },
-    { type: 'IDAT', data: zlibSync(scanlines, { level: 6 }) },
+    { type: 'IDAT', data: zlibRaster(scanlines, { bytesPerPixel: channels, rowBytes: width * channels + 1 }) },
     { type: 'IEND', data: new Uint8Array(0) },
   ]);
 }

@@ -5,6 +5,13 @@
  * @module
  */
 
+/** |v| of a filtered byte read as signed (0…128). */
+function signedAbs(v: number): number {
+  v &= 0xff;
+  return v < 128 ? v : 256 - v;
+}
+
+/** Paeth predictor (PNG spec §9.4). */
 function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
   const pa = Math.abs(p - a);
@@ -13,55 +20,62 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-/** Filtered byte `x` of a row under filter `type` (0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth). */
-function filtered(type: number, cur: Uint8Array, prev: Uint8Array | undefined, x: number, bpp: number): number {
-  const a = x >= bpp ? cur[x - bpp] : 0;
-  const b = prev ? prev[x] : 0;
-  switch (type) {
-    case 0:
-      return cur[x];
-    case 1:
-      return (cur[x] - a) & 0xff;
-    case 2:
-      return (cur[x] - b) & 0xff;
-    case 3:
-      return (cur[x] - ((a + b) >> 1)) & 0xff;
-    default:
-      return (cur[x] - paeth(a, b, x >= bpp && prev ? prev[x - bpp] : 0)) & 0xff;
-  }
-}
-
-function cost(type: number, cur: Uint8Array, prev: Uint8Array | undefined, bpp: number): number {
-  let sum = 0;
-  for (let x = 0; x < cur.length; x++) {
-    const v = filtered(type, cur, prev, x, bpp);
-    sum += v < 128 ? v : 256 - v;
-  }
-  return sum;
-}
-
 /**
  * Filters `height` rows of `stride` bytes (`bpp` bytes per pixel) from `data` into the
- * PNG scanline stream: one filter-type byte, then the filtered row.
+ * PNG scanline stream: one filter-type byte, then the filtered row. All five filters are
+ * scored in one pass over the row; the chosen one is applied in a second.
  */
 export function filterRows(data: Uint8Array, height: number, stride: number, bpp: number): Uint8Array {
   const out = new Uint8Array(height * (stride + 1));
-  let prev: Uint8Array | undefined;
+  const zero = new Uint8Array(stride);
   for (let y = 0; y < height; y++) {
-    const cur = data.subarray(y * stride, (y + 1) * stride);
-    let best = 0;
-    let bestCost = Infinity;
-    for (let type = 0; type < 5; type++) {
-      const c = cost(type, cur, prev, bpp);
-      if (c < bestCost) {
-        best = type;
-        bestCost = c;
-      }
+    const row = y * stride;
+    const prev = y > 0 ? data.subarray(row - stride, row) : zero;
+    const cur = data.subarray(row, row + stride);
+    let none = 0;
+    let sub = 0;
+    let up = 0;
+    let avg = 0;
+    let pth = 0;
+    for (let x = 0; x < stride; x++) {
+      const v = cur[x];
+      const a = x >= bpp ? cur[x - bpp] : 0;
+      const b = prev[x];
+      const c = x >= bpp ? prev[x - bpp] : 0;
+      none += signedAbs(v);
+      sub += signedAbs(v - a);
+      up += signedAbs(v - b);
+      avg += signedAbs(v - ((a + b) >> 1));
+      pth += signedAbs(v - paeth(a, b, c));
     }
+    let best = 0;
+    let bestCost = none;
+    if (sub < bestCost) [best, bestCost] = [1, sub];
+    if (up < bestCost) [best, bestCost] = [2, up];
+    if (avg < bestCost) [best, bestCost] = [3, avg];
+    if (pth < bestCost) best = 4;
+
     const at = y * (stride + 1);
     out[at] = best;
-    for (let x = 0; x < stride; x++) out[at + 1 + x] = filtered(best, cur, prev, x, bpp);
-    prev = cur;
+    const dst = out.subarray(at + 1, at + 1 + stride);
+    switch (best) {
+      case 0:
+        dst.set(cur);
+        break;
+      case 1:
+        for (let x = 0; x < stride; x++) dst[x] = cur[x] - (x >= bpp ? cur[x - bpp] : 0);
+        break;
+      case 2:
+        for (let x = 0; x < stride; x++) dst[x] = cur[x] - prev[x];
+        break;
+      case 3:
+        for (let x = 0; x < stride; x++) dst[x] = cur[x] - (((x >= bpp ? cur[x - bpp] : 0) + prev[x]) >> 1);
+        break;
+      default:
+        for (let x = 0; x < stride; x++) {
+          dst[x] = cur[x] - paeth(x >= bpp ? cur[x - bpp] : 0, prev[x], x >= bpp ? prev[x - bpp] : 0);
+        }
+    }
   }
   return out;
 }
