@@ -212,13 +212,13 @@ export class RasterParser {
       if (twoCandidates && p >= fastFrom) {
         const stopAt = Math.min(limit, end - 3);
         // The last match's distance, when the hash table found it, is a third candidate.
-        const dl = last !== d0 && last !== d1 && last <= p ? last : d0;
+        const third = last !== d0 && last !== d1 && last <= p;
         while (p < stopAt) {
           const here = view.getInt32(p);
           if (
             ((here ^ view.getInt32(p - d0)) & -256) === 0 ||
             ((here ^ view.getInt32(p - d1)) & -256) === 0 ||
-            ((here ^ view.getInt32(p - dl)) & -256) === 0
+            (third && ((here ^ view.getInt32(p - last)) & -256) === 0)
           ) {
             break;
           }
