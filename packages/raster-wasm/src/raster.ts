@@ -92,7 +92,16 @@ export class Raster {
     this.#u8 = new Uint8Array(exports.memory.buffer);
   }
 
-  /** Current size of the WebAssembly memory in bytes (it grows on demand, never shrinks). */
+  /**
+   * Current size of the WebAssembly memory in bytes (it grows on demand, never shrinks).
+   *
+   * @example
+   * ```ts
+   * const raster = await initRaster();
+   * raster.fillPolygon({ width: 4096, height: 4096, data: new Uint8Array(4096 * 4096) }, [0, 0, 4000, 10, 90, 4000], { fill: 255 });
+   * console.log(`${(raster.memoryBytes / 2 ** 20).toFixed(1)} MiB of WASM memory in use`);
+   * ```
+   */
   get memoryBytes(): number {
     return this.#wasm.memory.buffer.byteLength;
   }
