@@ -41,9 +41,11 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function restart(): Promise<void> {
+async function restart(newSecret = false): Promise<void> {
   await server!.stop();
   server = await faultServer({ dataDir, port, verbose });
+  // A server whose session secret changed at restart rejects every old cookie.
+  if (newSecret) server.faults.expireSessions();
 }
 
 async function connect(): Promise<Client> {
@@ -53,7 +55,8 @@ async function connect(): Promise<Client> {
     logger,
     signal: deadline(),
     concurrency: 4,
-    retry: { count: 6, baseDelayMs: 50, maxDelayMs: 400 },
+    // generous: the restart must fall inside the retry window even on a loaded machine
+    retry: { count: 10, baseDelayMs: 50, maxDelayMs: 500 },
   });
 }
 
@@ -84,6 +87,27 @@ describe('server restart during an extraction', () => {
       'server stopped (connections cut) after 3 of 12 tiles, restarted on the same port from the same dataDir',
       'reads retried, session renewed if needed, every tile exact',
       `12/12 tiles pixel-exact; the new server served ${patchReads} patch reads and ${logins} login(s); ${retries} retries logged`,
+    );
+  });
+
+  it('renews the session when the restarted server rejects the old cookie, all tiles exact', async () => {
+    const client = await connect();
+    const slide = await Slide.open(await SamplingROITask.open(client, SAMPLING_TASK), TAU_SLIDE);
+    const ex = await SamplingROIPatchExtractor.create(slide, WORKED, WORKED_OPTIONS);
+    const plan = await planTiles(WORKED, WORKED_OPTIONS);
+    let count = 0;
+    for await (const item of ex.patches()) {
+      if (++count === 5) await restart(true);
+      expect(await isExactWorkedTile(item, plan)).toBe(true);
+    }
+    expect(count).toBe(12);
+    const logins = server!.requests.filter((r) => r.path === '/auth/api/login').length;
+    const rejected = server!.requests.filter((r) => r.status === 302).length;
+    expect(logins).toBe(1);
+    log.observe(
+      'server restarted after 5 of 12 tiles with a new session secret (old cookies rejected)',
+      'reads retried, one re-login, every tile exact',
+      `12/12 tiles pixel-exact; the new server answered ${rejected} request(s) with the 302 and saw ${logins} login`,
     );
   });
 
