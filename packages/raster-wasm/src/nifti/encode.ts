@@ -76,7 +76,7 @@ export function encodeNifti(image: RasterImage, options: EncodeNiftiOptions): Ui
   if (origin !== undefined) assertFloat32Pair(origin, 'origin', false);
   const { width, height } = image;
   if (width > NIFTI1_MAX_DIM || height > NIFTI1_MAX_DIM) {
-    throw new RangeError(`NIfTI-1 cannot store ${width} × ${height}: width and height must be at most ${NIFTI1_MAX_DIM}`);
+    throw new RangeError(`image ${width} × ${height} does not fit NIfTI-1: width and height must be at most ${NIFTI1_MAX_DIM}`);
   }
   if (width * height > NIFTI_MAX_PIXELS) {
     throw new RangeError(`image ${width} × ${height} exceeds the limit of 2^28 pixels`);

@@ -1,5 +1,5 @@
 /**
- * Image helpers: PNG encoding/decoding and channel conversion for `RasterImage`s.
+ * Image helpers: PNG and NIfTI encoding/decoding and channel conversion for `RasterImage`s.
  * (`toImageData` for browsers lives in `platform/browser-image.ts`.)
  *
  * @module
@@ -7,3 +7,4 @@
 export { encodePng } from './png-encode.js';
 export { decodePng } from './png-decode.js';
 export { rgbaToRgb } from './rgba.js';
+export { encodeNifti, decodeNifti } from './nifti.js';
