@@ -207,6 +207,26 @@ describe('waits and aborts', () => {
     log.observe('signal aborted after 2 of 12 tiles, 4 reads in flight (400 ms latency)', 'PhasAbortError; no fetch started after the abort; no unhandled rejection', `PhasAbortError after ${delivered} tiles; no later fetch`);
   });
 
+  it('fails a tiled getPatch whose one tile keeps failing, stopping the other reads', async () => {
+    const slide = await tau(await connect());
+    // 300×200 at level 1 in 64-px tiles: 5 × 4 reads; the 7th of them will always 503.
+    const options = { center: [1500, 1000] as [number, number], level: 1, size: [300, 200] as [number, number], tileSize: 64, concurrency: 2 };
+    const { log: clean } = await served(() => slide.getPatch(options));
+    const reads = clean.filter(isPatch).map((l) => l.split(' ')[1]!);
+    expect(reads.length).toBe(20);
+    server.faults.set([{ match: new RegExp(`^${reads[6]!.replace(/\./g, '\\.')}$`), errorRate: 1, errorStatus: 503, retryAfterSec: 0 }]);
+    let sentAtFailure = -1;
+    const error = await failure(
+      slide.getPatch(options).finally(() => {
+        sentAtFailure = spy.urls.length;
+      }),
+    );
+    expect(error).toBeInstanceOf(PhasServerError);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(spy.urls.length).toBe(sentAtFailure);
+    log.observe('a tiled getPatch (20 reads, concurrency 2) with one tile always 503', 'PhasServerError; no read started after the failure; no unhandled rejection', `${(error as Error).name}; no later fetch`);
+  });
+
   it('does not repeat a POST whose answer was cut off', async () => {
     const task = await SamplingROITask.open(await connect(), SAMPLING_TASK);
     server.faults.set([{ match: /\/sampling_roi\/create$/, methods: ['POST'], truncateRate: 1 }]);
@@ -351,6 +371,20 @@ describe('session dropped in the middle of a run (302 to /auth/login)', () => {
     expect(posts).toEqual(['/auth/api/login', '/auth/api/set_anonymize/1']);
     await client.setAnonymize(false);
     log.observe('session expired while anonymized', 'the re-login re-applies the mode before the request is repeated', `requests: ${posts.join(', ')}; specimen_private null; getAnonymize() true`);
+  });
+
+  it('repeats a non-idempotent POST after the re-login (the 302 means it was not executed): one ROI created', async () => {
+    const task = await SamplingROITask.open(await connect(), SAMPLING_TASK);
+    const geometry: Geometry = { type: 'polygon', data: [[400, 400], [700, 420], [560, 777]] };
+    server.faults.expireSessions();
+    const start = server.requests.length;
+    const id = await task.createSamplingRoi(TAU_SLIDE, 2, geometry);
+    const posts = server.requests.slice(start).filter((r) => r.method === 'POST').map((r) => `${r.path.split('/').pop()} ${r.status}`);
+    expect(posts).toEqual(['create 302', 'login 200', 'create 200']);
+    const mine = (await task.slideSamplingRois(TAU_SLIDE)).filter((r) => r.geometry.type === 'polygon' && r.geometry.data[2]?.[1] === 777);
+    expect(mine.map((r) => r.id)).toEqual([id]);
+    await task.deleteSamplingRoi(TAU_SLIDE, id);
+    log.observe('session expired, then createSamplingRoi (POST)', 'the 302 renews the session and the POST is sent again: exactly one ROI', `POSTs: ${posts.join(', ')}; 1 ROI stored`);
   });
 
   it('fails with PhasAuthError when the re-login is refused (key expired meanwhile), without looping', async () => {
