@@ -4,13 +4,13 @@
  * the tile grid, and for a clicked tile show the patch with the ROI mask over it, with
  * downloads as PNG or NIfTI (origin and spacing in mm).
  */
-import { SamplingROIPatchExtractor, encodeNifti, encodePng, planTiles, type Slide } from '@phas/sdk';
+import { SamplingROIPatchExtractor, encodeNifti, encodePng, planTiles, toImageData, type Slide } from '@phas/sdk';
 import type { Geometry } from '../geometry/types.js';
 import { h, replace } from '../ui/dom.js';
 import { saveBytes } from '../ui/download.js';
 import { errorBox, loading } from '../ui/status.js';
 import { cellSize, drawHeatmap, drawSubtiles, onCellClick, type TileIndex } from './grid-canvas.js';
-import { overlayMask, rgbaImageData, type Raster } from './mask-overlay.js';
+import { overlayMask, type Raster } from './mask-overlay.js';
 
 /** Extractor parameters (Python's defaults: 1024, 32, 16). */
 export interface ExtractorParams {
@@ -151,8 +151,8 @@ export function extractorPanel(options: ExtractorPanelOptions): { element: HTMLE
   ): void {
     const canvas = h('canvas', { class: 'patch-canvas', 'data-testid': 'patch-canvas', width: image.width, height: image.height });
     const ctx = canvas.getContext('2d')!;
-    const withMask = rgbaImageData(overlayMask(image, mask));
-    const alone = rgbaImageData(overlayMask(image, mask, { alpha: 0, outline: false }));
+    const withMask = toImageData(overlayMask(image, mask));
+    const alone = toImageData(image);
     const toggle = h('input', { type: 'checkbox', checked: true, 'data-testid': 'mask-toggle' });
     const paint = () => ctx.putImageData(toggle.checked ? withMask : alone, 0, 0);
     toggle.addEventListener('change', paint);

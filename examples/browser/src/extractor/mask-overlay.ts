@@ -24,13 +24,13 @@ export interface OverlayStyle {
 
 /**
  * Composites a 1-channel mask (non-zero = inside) over an RGB or RGBA patch of the same size
- * and returns an opaque RGBA raster (with `alpha: 0, outline: false`, the patch alone).
+ * and returns an opaque RGBA raster.
  *
  * @throws {RangeError} when the sizes differ or the mask is not 1-channel.
  * @example
  * ```ts
  * const shown = overlayMask(image, mask, { color: [255, 0, 255], alpha: 0.4 });
- * ctx.putImageData(rgbaImageData(shown), 0, 0);
+ * ctx.putImageData(toImageData(shown), 0, 0);
  * ```
  */
 export function overlayMask(image: Raster, mask: Raster, style: OverlayStyle = {}): Raster & { channels: 4 } {
@@ -65,8 +65,3 @@ export function overlayMask(image: Raster, mask: Raster, style: OverlayStyle = {
   return { width, height, channels: 4, data: out };
 }
 
-/** Wraps an RGBA raster's bytes as `ImageData` for a canvas (no copy of the pixels). */
-export function rgbaImageData(image: Raster & { channels: 4 }): ImageData {
-  const { buffer, byteOffset, byteLength } = image.data;
-  return new ImageData(new Uint8ClampedArray(buffer as ArrayBuffer, byteOffset, byteLength), image.width, image.height);
-}
