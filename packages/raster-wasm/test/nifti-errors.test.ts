@@ -132,6 +132,14 @@ describe('decodeNifti rejects bad input with a clear error', () => {
     expect(() => decodeNifti(gzipSync(bytes))).toThrow(/exceeds the limit/);
   });
 
+  it('a tiny gzip file whose header claims a huge image is refused before allocating it', () => {
+    const { bytes, view } = rawNii();
+    view.setInt16(42, 16000, true);
+    view.setInt16(44, 16000, true); // 256 M voxels, under the 2^28 limit
+    const gz = gzipSync(bytes.subarray(0, 352));
+    expect(() => decodeNifti(gz)).toThrow(/bytes of gzip data cannot hold the 256000352 bytes a 16000 × 16000 × 1 image needs/);
+  });
+
   it('a vox_offset that is not an integer ≥ 348', () => {
     const { bytes, view } = rawNii();
     view.setFloat32(108, 100, true);

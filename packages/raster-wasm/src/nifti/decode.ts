@@ -126,6 +126,25 @@ function layoutOf(bytes: Uint8Array): Layout {
   return { header, width, height, channels, voxOffset, end: voxOffset + width * height * channels };
 }
 
+/** DEFLATE expands at most 1032:1 (a 258-byte match in 2 bits). */
+const MAX_DEFLATE_RATIO = 1032;
+
+/**
+ * Bytes of the decompressed file needed for the header in `head`, refused before anything
+ * is allocated when `compressedBytes` of gzip data could not possibly hold them.
+ */
+function neededBytes(head: Uint8Array, compressedBytes: number): number {
+  const layout = layoutOf(head);
+  if (layout.end > compressedBytes * MAX_DEFLATE_RATIO) {
+    const { width, height, channels } = layout;
+    throw new RangeError(
+      `NIfTI data is truncated: ${compressedBytes} bytes of gzip data cannot hold the ${layout.end} bytes ` +
+        `a ${width} × ${height} × ${channels} image needs`,
+    );
+  }
+  return layout.end;
+}
+
 function originOf(header: NiftiHeader): [number, number] | undefined {
   if (header.sformCode > 0) return [0 - header.srowX[3], 0 - header.srowY[3]];
   if (header.qformCode > 0) return [0 - header.qoffsetX, 0 - header.qoffsetY];
@@ -159,7 +178,7 @@ export function decodeNifti(bytes: Uint8Array | ArrayBuffer): DecodedNifti {
   else throw new TypeError('decodeNifti expects a Uint8Array or an ArrayBuffer');
 
   const gz = isGzip(input);
-  const file = gz ? gunzipBounded(input, NIFTI1_HEADER_SIZE, (head) => layoutOf(head).end) : input;
+  const file = gz ? gunzipBounded(input, NIFTI1_HEADER_SIZE, (head) => neededBytes(head, input.length)) : input;
   const layout = layoutOf(file);
   if (file.length < layout.end) {
     const { width, height, channels } = layout;
