@@ -2,12 +2,13 @@
 // (test-results/reliability/*.json, see test/reliability-log.ts): for each area (faults, bad
 // input, fuzzing, secrets, load) a table of what was tried, what the SDK had to do, what was
 // observed and whether it held. Optionally appends benchmark output (`--bench <file>`, e.g.
-// the output of `npm run bench -- load`) as measured figures.
+// the output of `npm run bench -- load`, or of `npm run fuzz`) as measured figures; repeatable.
 //
 // Usage (Vitest filters are substrings of the spec paths):
 //   npx vitest run --project node reliability- bad-input secrets fuzz-
-//   npm run bench -- load | tee test-results/load-bench.txt      (optional)
-//   node scripts/reliability-report.mjs [--bench test-results/load-bench.txt] [--out docs/reliability.md]
+//   npm run bench -- load > test-results/load-bench.txt      (optional)
+//   npm run fuzz > test-results/fuzz.txt                      (optional)
+//   node scripts/reliability-report.mjs [--bench test-results/load-bench.txt --bench test-results/fuzz.txt] [--out docs/reliability.md]
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,7 +19,8 @@ const option = (name) => {
 };
 const dir = 'test-results/reliability';
 const out = option('--out') ?? 'docs/reliability.md';
-const bench = option('--bench');
+/** Every `--bench <file>` (benchmark or `npm run fuzz` output to append). */
+const benches = args.flatMap((a, i) => (a === '--bench' && args[i + 1] ? [args[i + 1]] : []));
 
 if (!existsSync(dir)) {
   console.error(`${dir} does not exist: run the reliability specs first (see the usage in this script)`);
@@ -52,7 +54,7 @@ const lines = [
     `**${held} held, ${records.length - held} did not**. Every row was written by a spec after its assertions ran ` +
     '(the "observed" column holds what the spec measured); a failing test appears with "held: no".',
   '',
-  'Regenerate: `npx vitest run --project node reliability- bad-input secrets fuzz-`, optionally `npm run bench -- load | tee test-results/load-bench.txt`, then `node scripts/reliability-report.mjs --bench test-results/load-bench.txt`. The long fuzz run is `npm run fuzz`.',
+  'Regenerate: `npx vitest run --project node reliability- bad-input secrets fuzz-`, optionally `npm run bench -- load > test-results/load-bench.txt` and `npm run fuzz > test-results/fuzz.txt`, then `node scripts/reliability-report.mjs --bench test-results/load-bench.txt --bench test-results/fuzz.txt`.',
   '',
 ];
 
@@ -69,8 +71,9 @@ for (const [area, title, intro] of AREAS) {
   }
 }
 
-if (bench) {
-  lines.push('## Measured figures (benchmark)', '', `Output of the benchmark (\`${bench}\`), unedited:`, '', '```text', readFileSync(bench, 'utf8').trim(), '```', '');
+if (benches.length > 0) lines.push('## Measured figures', '');
+for (const bench of benches) {
+  lines.push(`### \`${bench}\``, '', 'Output as printed, unedited:', '', '```text', readFileSync(bench, 'utf8').trim(), '```', '');
 }
 
 writeFileSync(out, `${lines.join('\n')}\n`);
