@@ -15,7 +15,7 @@
 import { RASTER_WASM_BASE64 } from '../src/generated/raster-wasm.js';
 import { initRaster, type Raster, type FillPolygonOptions } from '../src/index.js';
 import type { RasterExports } from '../src/raster.js';
-import { referenceFillPolygon } from '../src/reference/index.js';
+import { referenceFillPolygon, referenceTileSums } from '../src/reference/index.js';
 import { count, fail, forEachIteration, newTally, type FuzzRunOptions, type FuzzTally, type Rand } from './random.js';
 
 const GUARD = 0xa5;
@@ -218,6 +218,20 @@ function paddedMaskCase(raster: Raster, job: Job, padding: number): string | nul
   return null;
 }
 
+/** drawTileGrid (the extractor's sub-tile canvas and sums) vs the reference. */
+function tileGridCase(raster: Raster, job: Job, n: number): string | null {
+  const tilesX = Math.max(1, Math.ceil(job.width / n));
+  const tilesY = Math.max(1, Math.ceil(job.height / n));
+  const grid = { ...job, width: tilesX * n, height: tilesY * n, background: 0, options: { fill: 255, outline: 255, pillow: job.options.pillow } };
+  const { image, sums } = raster.drawTileGrid(new Float64Array(job.xy), tilesX, tilesY, n, grid.options);
+  const expected = referenceCanvas(grid);
+  const at = firstDifference(image.data, expected);
+  if (at !== -1) return `tile grid canvas differs at pixel ${at}`;
+  const want = referenceTileSums({ width: grid.width, height: grid.height, data: expected }, n);
+  for (let i = 0; i < want.length; i++) if (sums[i] !== want[i]) return `tile sum ${i} is ${sums[i]}, expected ${want[i]}`;
+  return null;
+}
+
 /**
  * Runs the raster fuzzer and returns the tally (failures list what reproduces them).
  *
@@ -235,7 +249,7 @@ export async function fuzzRaster(options: FuzzRunOptions): Promise<FuzzTally> {
   const staticData = new Uint8Array(wasm.memory.buffer, 0, wasm.heapBase()).slice();
   const tally = newTally('raster', options.seed);
   forEachIteration(options, tally, (rand, i) => {
-    const kind = rand.pick(['random', 'mutated', 'raw', 'raw', 'padded', 'garbage', 'garbage'] as const);
+    const kind = rand.pick(['random', 'mutated', 'raw', 'raw', 'padded', 'grid', 'garbage', 'garbage'] as const);
     try {
       if (kind === 'garbage') {
         const { name, call } = garbageCall(rand, raster);
@@ -257,8 +271,9 @@ export async function fuzzRaster(options: FuzzRunOptions): Promise<FuzzTally> {
       let problem: string | null;
       if (kind === 'raw') problem = rawCase(wasm, job, job.width + rand.int(0, 9), staticData);
       else if (kind === 'padded') problem = paddedMaskCase(raster, job, rand.int(0, 5));
+      else if (kind === 'grid') problem = tileGridCase(raster, job, rand.pick([1, 2, 4, 8, 16]));
       else problem = wrapperCase(raster, job);
-      const label = { random: 'random polygon via Raster', mutated: 'mutated polygon via Raster', raw: 'random polygon via raw exports, guarded memory', padded: 'drawPaddedMask' }[kind];
+      const label = { random: 'random polygon via Raster', mutated: 'mutated polygon via Raster', raw: 'random polygon via raw exports, guarded memory', padded: 'drawPaddedMask', grid: 'drawTileGrid (canvas and sums)' }[kind];
       if (problem) {
         fail(tally, i, `${label}: ${problem}; job ${JSON.stringify(job)}`);
         count(tally, `${label} → MISMATCH`);

@@ -15,7 +15,7 @@ it('600 seeded iterations: equal to the reference, canaries intact, garbage refu
   expect(tally.iterations).toBe(600);
   const kinds = Object.keys(tally.outcomes);
   // every kind of input was exercised
-  for (const kind of ['via Raster', 'raw exports', 'drawPaddedMask', 'garbage']) {
+  for (const kind of ['via Raster', 'raw exports', 'drawPaddedMask', 'drawTileGrid', 'garbage']) {
     expect(kinds.some((k) => k.includes(kind)), kind).toBe(true);
   }
   const garbage = Object.entries(tally.outcomes).filter(([k]) => k.startsWith('garbage')).reduce((n, [, v]) => n + v, 0);
