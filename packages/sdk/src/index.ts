@@ -51,8 +51,6 @@ export * from './image/index.js';
 export { toImageData } from './platform/browser-image.js';
 export {
   initRaster,
-  encodeNifti,
-  decodeNifti,
   validateGeometry,
   type RasterSource,
   type Raster,

@@ -54,3 +54,12 @@ describe('SDK encodeNifti / decodeNifti', () => {
     expect(notBinary.cause).toBeInstanceOf(TypeError);
   });
 });
+
+describe('the public entry', () => {
+  it('exports the SDK wrappers, so NIfTI failures are PhasInputErrors there too', async () => {
+    const sdk = await import('@phas/sdk');
+    expect(sdk.decodeNifti).toBe(decodeNifti);
+    expect(sdk.encodeNifti).toBe(encodeNifti);
+    expect(() => sdk.decodeNifti(new Uint8Array(10))).toThrow(PhasInputError);
+  });
+});
