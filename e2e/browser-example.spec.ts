@@ -98,6 +98,15 @@ test('browse to a sampling ROI, see the heatmap and a tile patch with its mask',
   const stains = await page.getByTestId('slides-row').evaluateAll((rows) => rows.map((r) => r.children[5]!.textContent));
   expect(stains.length).toBeGreaterThan(0);
   expect(new Set(stains)).toEqual(new Set(['Nissl']));
+  // Tags (any of), applied with Enter: only the block "B,02" slide is tagged "ctx".
+  const slideIds = () => page.getByTestId('slides-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+  await page.getByTestId('filter-tags').fill('ctx');
+  await page.getByTestId('filter-tags').press('Enter');
+  await expect(page.getByTestId('slides-count')).toHaveText(/^1 of 1$/);
+  expect(await slideIds()).toEqual(['3']);
+  await page.getByTestId('filter-tags').fill('');
+  await page.getByTestId('filter-tags').press('Enter');
+  await expect(page.locator('[data-testid=slides-row][data-id="1"]')).toBeVisible();
 
   await page.locator('[data-testid=slides-row][data-id="1"]').click();
   await expect(page.getByTestId('slide-viewer')).toHaveAttribute('data-state', 'ready');
