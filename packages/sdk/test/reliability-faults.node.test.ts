@@ -6,12 +6,13 @@
  * fails with the right typed error; every client is bounded by an overall deadline signal, and
  * no promise rejection may go unhandled. Results go to the reliability report.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DevServer } from '@phas/dev-server';
 import {
+  AnnotationTask,
   Client,
   decodeNifti,
   PhasAbortError,
@@ -33,6 +34,7 @@ import {
   expectNoSecrets,
   failOnUnhandledRejections,
   faultServer,
+  ANNOT_TASK,
   isExactWorkedTile,
   SAMPLING_TASK,
   spyFetch,
@@ -302,6 +304,34 @@ describe('truncated bodies (Content-Length announces more than is sent)', () => 
     expect(await readdir(dir)).toEqual(['thumb.nii.gz']);
     await rm(target);
     log.observe('thumbnailNiftiImage({ filename }) with the body always cut', 'PhasNetworkError, no file and no temporary file', 'directory empty after the failure; the clean retry writes exactly one file');
+  });
+
+  it('keeps every filename= target whole or absent: an existing file survives a failed download', async () => {
+    const client = await connect();
+    const sampling = await SamplingROITask.open(client, SAMPLING_TASK);
+    const annot = await AnnotationTask.open(client, ANNOT_TASK);
+    const writers: [string, RegExp, (filename: string) => Promise<unknown>][] = [
+      ['slideSamplingRoiNiftiImage', /\/sampling_roi\/make_image_/, (filename) => sampling.slideSamplingRoiNiftiImage(TAU_SLIDE, { maxDim: 200, filename })],
+      ['getSlideAnnotSvg', /_annot(_\d+)?\.svg$/, (filename) => annot.getSlideAnnotSvg(TAU_SLIDE, { downsample: 500, filename })],
+      ['exportTaskAnnots', /\/annot\/get/, (filename) => annot.exportTaskAnnots({ filename })],
+    ];
+    const observed: string[] = [];
+    for (const [name, match, write] of writers) {
+      const target = join(dir, `${name}.out`);
+      await writeFile(target, 'previous content');
+      server.faults.set([{ match, truncateRate: 1 }]);
+      const error = await failure(write(target));
+      expect(error, name).toBeInstanceOf(PhasNetworkError);
+      expect(await readdir(dir)).toEqual([`${name}.out`]);
+      expect(await readFile(target, 'utf8')).toBe('previous content');
+      server.faults.clear();
+      await write(target); // (exportTaskAnnots also returns the records)
+      expect((await readFile(target)).length).toBeGreaterThan(16);
+      expect(await readdir(dir)).toEqual([`${name}.out`]);
+      await rm(target);
+      observed.push(`${name}: ${(error as PhasNetworkError).code}, old file intact`);
+    }
+    log.observe('filename= writes of ROI NIfTI, annotation SVG and annotation export with every download cut, over an existing file', 'PhasNetworkError; the existing file unchanged, no temporary file; a clean retry replaces it', observed.join('; '));
   });
 
   it('re-reads a truncated JSON listing and returns the same rows', async () => {

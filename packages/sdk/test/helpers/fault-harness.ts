@@ -14,6 +14,8 @@ import { level0Rgb, sameImage } from './slide-fixtures.js';
 
 /** The sampling task and its 3000 × 2000 slide (synthetic image 2, spacing 0.5 µm). */
 export const SAMPLING_TASK = seed.tasks.sampling.id;
+/** The annotation task (same project, same slides). */
+export const ANNOT_TASK = seed.tasks.annot.id;
 export const TAU_SLIDE = seed.slides.tau.id;
 export const TAU_IMAGE = syntheticSlide(seed.slides.tau.image)!;
 
