@@ -439,6 +439,39 @@ describe('session dropped in the middle of a run (302 to /auth/login)', () => {
   });
 });
 
+describe('chaos', () => {
+  it('extracts every tile exactly while all routes randomly fail, drop, truncate and lag', async () => {
+    const client = await connect({ retry: { count: 8, baseDelayMs: 10, maxDelayMs: 80 }, timeout: 2000 });
+    const ex = await SamplingROIPatchExtractor.create(await tau(client), WORKED, WORKED_OPTIONS);
+    const plan = await planTiles(WORKED, WORKED_OPTIONS);
+    server.faults.set({
+      seed: 99,
+      rules: [
+        { errorRate: 0.12, errorStatus: 502 },
+        { errorRate: 0.08, errorStatus: 503, retryAfterSec: 0 },
+        { dropRate: 0.06 },
+        { truncateRate: 0.06 },
+        { latencyMs: 15 },
+      ],
+    });
+    const start = server.requests.length;
+    let exact = 0;
+    for await (const item of ex.patches()) {
+      if (await isExactWorkedTile(item, plan)) exact++;
+      if (exact === 6) server.faults.expireSessions();
+    }
+    expect(exact).toBe(12);
+    const seen = server.requests.slice(start);
+    const failed = seen.filter((r) => r.status === undefined || r.status >= 500).length;
+    expect(failed).toBeGreaterThan(0);
+    log.observe(
+      'every route: 12% 502, 8% 503, 6% drops, 6% truncated bodies, +15 ms, and the session expired half-way (retry 8)',
+      'all 12 tiles exact',
+      `12/12 tiles pixel-exact after ${seen.length} requests, ${failed} of them failed or dropped`,
+    );
+  });
+});
+
 describe('secrets', () => {
   it('no error, log line or URL of this file contains the API key or a session cookie', () => {
     expect(spy.cookies.size).toBeGreaterThan(0);
