@@ -52,7 +52,7 @@ describe('retry policy', () => {
   });
 
   it('validates the retry option', () => {
-    expect(resolveRetry(undefined)).toEqual({ count: 2, baseDelayMs: 250, maxDelayMs: 8000, maxRetryAfterMs: 30_000 });
+    expect(resolveRetry(undefined)).toEqual({ count: 4, baseDelayMs: 250, maxDelayMs: 8000, maxRetryAfterMs: 30_000 });
     expect(resolveRetry(0).count).toBe(0);
     expect(resolveRetry({ count: 5 })).toEqual({ ...DEFAULT_RETRY, count: 5 });
     for (const bad of [-1, 1.5, Number.NaN, 'x', null, { count: -2 }, { baseDelayMs: 0.5 }]) {

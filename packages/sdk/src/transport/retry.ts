@@ -8,7 +8,12 @@ import { checkInteger } from '../util/validate.js';
 
 /** Fine-grained retry settings; `Client.connect({ retry })` also accepts a plain count. */
 export interface RetryPolicy {
-  /** Repeats after the first attempt (default 2, i.e. at most 3 attempts). 0 disables retries. */
+  /**
+   * Repeats after the first attempt (default 4, i.e. at most 5 attempts). 0 disables retries.
+   * Four, not fewer, because bulk reads (a `patches()` run over thousands of tiles) stop at the
+   * first request that fails for good: at a sustained 5 % error rate a tile then fails with
+   * probability 0.05^5 ≈ 3·10⁻⁷ instead of 0.05^3 ≈ 10⁻⁴ (12 % of 1,000-tile runs).
+   */
   count?: number;
   /** Backoff base in ms (default 250): attempt n waits up to `base·2^n`. */
   baseDelayMs?: number;
@@ -21,9 +26,9 @@ export interface RetryPolicy {
 /** A complete policy. */
 export type ResolvedRetryPolicy = Required<RetryPolicy>;
 
-/** The default policy: 2 retries, 250 ms base, 8 s cap, `Retry-After` capped at 30 s. */
+/** The default policy: 4 retries, 250 ms base, 8 s cap, `Retry-After` capped at 30 s. */
 export const DEFAULT_RETRY: ResolvedRetryPolicy = Object.freeze({
-  count: 2,
+  count: 4,
   baseDelayMs: 250,
   maxDelayMs: 8000,
   maxRetryAfterMs: 30_000,
