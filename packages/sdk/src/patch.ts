@@ -1,6 +1,6 @@
 /**
  * `getPatch`: validate the arguments, plan the E16 reads (`patch-plan.ts`), fetch them in
- * parallel (`concurrency.ts`) and paste each tile into an RGBA canvas as it arrives.
+ * parallel (`concurrency.ts`) and decode each tile into the RGBA canvas as it arrives.
  *
  * The I/O is behind {@link RegionReader} (implemented by `Slide`), so this module only knows
  * the algorithm.
@@ -8,7 +8,8 @@
 import type { RasterImage } from '@phas/raster-wasm';
 import { mapConcurrent, throwIfAborted, type ProgressCallback } from './concurrency.js';
 import { PhasInputError } from './errors/index.js';
-import { checkCanvasSize, pasteRgba, transparentRgba } from './patch-paste.js';
+import type { PastePosition } from './image/png-decode-plan.js';
+import { checkCanvasSize, transparentRgba } from './patch-paste.js';
 import { planPatchRequests, type PatchTileRequest } from './patch-plan.js';
 import { checkFinite, checkInteger, checkOptions, checkSignal } from './util/validate.js';
 
@@ -40,8 +41,12 @@ export type PlannedRegion = NonNullable<PatchTileRequest['request']>;
 export interface RegionReader {
   /** `level_downsamples` of the slide's pyramid (E14), cached by the reader. */
   levelDownsamples(options: { signal?: AbortSignal | undefined }): Promise<number[]>;
-  /** Fetch and decode one E16 region; the image must be `region.width × region.height`. */
-  readRegion(region: PlannedRegion, signal: AbortSignal): Promise<RasterImage>;
+  /**
+   * Fetch one E16 region, check that it is `region.width × region.height`, and paste it into
+   * `into.image` (RGBA) at (`into.left`, `into.top`) as `pasteRgba` does (the SDK decodes it
+   * straight into the canvas, see `decodePngInto`).
+   */
+  readRegion(region: PlannedRegion, signal: AbortSignal, into: PastePosition): Promise<void>;
   /** Default number of parallel reads. */
   readonly concurrency: number;
 }
@@ -119,7 +124,7 @@ export async function readPatch(reader: RegionReader, options: PatchOptions): Pr
     async (tile, _index, signal) => {
       const region = tile.request;
       if (!region) return;
-      pasteRgba(output, await reader.readRegion(region, signal), tile.x + region.offsetX, tile.y + region.offsetY);
+      await reader.readRegion(region, signal, { image: output, left: tile.x + region.offsetX, top: tile.y + region.offsetY });
     },
     { concurrency: o.concurrency ?? reader.concurrency, signal: o.signal, onProgress: o.onProgress },
   );

@@ -7,6 +7,8 @@ import type { RasterImage } from '@phas/raster-wasm';
 import { SharedValue } from './concurrency-once.js';
 import { PhasInputError, PhasNotFoundError, PhasResponseError } from './errors/index.js';
 import { decodePng } from './image/index.js';
+import { decodePngInto } from './image/png-decode-async.js';
+import type { PastePosition } from './image/png-decode-plan.js';
 import { readPatch, type PatchOptions, type PlannedRegion, type RegionReader } from './patch.js';
 import { regionPath } from './patch-plan.js';
 import { currentPlatform } from './platform/platform.js';
@@ -299,27 +301,24 @@ export class Slide {
     return {
       concurrency: this.task.client.concurrency,
       levelDownsamples: async ({ signal }) => [...(await this.#openSlide.get(signal)).level_downsamples],
-      readRegion: (region, signal) => this.#readRegion(region, signal),
+      readRegion: (region, signal, into) => this.#readRegion(region, signal, into),
     };
   }
 
-  async #readRegion(region: PlannedRegion, signal: AbortSignal): Promise<RasterImage> {
+  async #readRegion(region: PlannedRegion, signal: AbortSignal, into: PastePosition): Promise<void> {
     const path = `${route`/dzi/patch/${this.project}/${this.slideId}/raw/`}${regionPath(region)}`;
     const bytes = await this.#transport.getBytes(path, { signal });
     const url = `${this.#transport.baseUrl}${path}`;
-    let image: RasterImage;
+    const sizeError = (width: number, height: number) =>
+      new PhasResponseError(`GET ${url}: expected a ${region.width}×${region.height} image, got ${width}×${height}`, { url });
     try {
-      image = decodePng(bytes);
+      await decodePngInto(bytes, into, (width, height) => {
+        if (width !== region.width || height !== region.height) throw sizeError(width, height);
+      });
     } catch (error) {
+      if (error instanceof PhasResponseError) throw error;
       throw new PhasResponseError(`GET ${url}: the server did not answer with a PNG image`, { url, cause: error });
     }
-    if (image.width !== region.width || image.height !== region.height) {
-      throw new PhasResponseError(
-        `GET ${url}: expected a ${region.width}×${region.height} image, got ${image.width}×${image.height}`,
-        { url },
-      );
-    }
-    return image;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * `readPatch` against an in-memory region reader that behaves like PHAS's E16 on an OpenSlide
- * slide (transparent outside, integer downsamples), so tiling, pasting, the negative-centre
+ * slide (transparent outside, integer downsamples; regions travel as PNG and are decoded into
+ * the canvas like the SDK's reader does), so tiling, pasting, the negative-centre
  * handling and argument checks are tested without a server. The same behaviour against the
  * dev server is in slide-patch.test.ts.
  */
@@ -8,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { RasterImage } from '@phas/raster-wasm';
 import type { Progress } from '../src/concurrency.js';
 import { PhasAbortError, PhasInputError } from '../src/errors/index.js';
+import { encodePng } from '../src/image/index.js';
+import { decodePngInto } from '../src/image/png-decode-async.js';
 import { readPatch, type PlannedRegion, type RegionReader } from '../src/patch.js';
 
 const W = 700;
@@ -42,7 +45,7 @@ function fakeReader(concurrency = 3) {
       headers++;
       return DOWNSAMPLES;
     },
-    async readRegion(region, signal) {
+    async readRegion(region, signal, into) {
       regions.push(region);
       expect(region.centerX).toBeGreaterThanOrEqual(0);
       expect(region.centerY).toBeGreaterThanOrEqual(0);
@@ -54,7 +57,8 @@ function fakeReader(concurrency = 3) {
       const ds = DOWNSAMPLES[region.level]!;
       const x = region.centerX - Math.trunc(region.width * 0.5 * ds);
       const y = region.centerY - Math.trunc(region.height * 0.5 * ds);
-      return serverRead(region.level, x, y, region.width, region.height);
+      // As the SDK's slide reader does: the region as a PNG, decoded straight into the canvas.
+      await decodePngInto(encodePng(serverRead(region.level, x, y, region.width, region.height)), into);
     },
   };
   return { reader, regions, headers: () => headers, maxInFlight: () => maxInFlight };

@@ -94,6 +94,17 @@ export function checkDataCanFill(header: PngHeader): void {
   }
 }
 
+/** A checked PNG: its header, its image data (the IDAT payloads, in order) and the tables. */
+export interface PngStructure {
+  header: PngHeader;
+  /** The IDAT chunks' payloads (views into the input, not copies). */
+  idat: Uint8Array[];
+  /** The last `PLTE` payload, if any. */
+  plte?: Uint8Array;
+  /** The last `tRNS` payload, if any. */
+  trns?: Uint8Array;
+}
+
 /**
  * Checks that `bytes` is a complete PNG: signature, every chunk inside the buffer with a
  * correct CRC, IHDR first and valid, at least one IDAT, and IEND. Returns the header.
@@ -101,13 +112,23 @@ export function checkDataCanFill(header: PngHeader): void {
  * @throws PhasInputError (code `'invalid_png'`) naming what is wrong.
  */
 export function readPngHeader(bytes: Uint8Array): PngHeader {
+  return readPngStructure(bytes).header;
+}
+
+/**
+ * {@link readPngHeader}'s checks, returning the image data and tables too.
+ *
+ * @throws PhasInputError (code `'invalid_png'`) naming what is wrong.
+ */
+export function readPngStructure(bytes: Uint8Array): PngStructure {
   if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) {
     throw invalid('not a PNG image (the PNG signature is missing)');
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let header: Omit<PngHeader, 'transparency' | 'idatBytes'> | undefined;
-  let transparency = false;
-  let idat = false;
+  const idat: Uint8Array[] = [];
+  let plte: Uint8Array | undefined;
+  let trns: Uint8Array | undefined;
   let idatBytes = 0;
   let at = PNG_SIGNATURE.length;
   for (;;) {
@@ -123,13 +144,18 @@ export function readPngHeader(bytes: Uint8Array): PngHeader {
       if (type !== 'IHDR') throw invalid(`PNG must start with IHDR, found ${JSON.stringify(type)}`);
       header = parseIhdr(view, at + 8, length);
     } else if (type === 'IDAT') {
-      idat = true;
+      idat.push(bytes.subarray(at + 8, end));
       idatBytes += length;
+    } else if (type === 'PLTE') {
+      plte = bytes.subarray(at + 8, end);
     } else if (type === 'tRNS') {
-      transparency = true;
+      trns = bytes.subarray(at + 8, end);
     } else if (type === 'IEND') {
-      if (!idat) throw invalid('PNG has no image data (IDAT)');
-      return { ...header, transparency, idatBytes };
+      if (idat.length === 0) throw invalid('PNG has no image data (IDAT)');
+      const structure: PngStructure = { header: { ...header, transparency: trns !== undefined, idatBytes }, idat };
+      if (plte !== undefined) structure.plte = plte;
+      if (trns !== undefined) structure.trns = trns;
+      return structure;
     }
     at = end + 4;
   }
