@@ -6,7 +6,6 @@
 import type { RasterImage } from '@phas/raster-wasm';
 import { SharedValue } from './concurrency-once.js';
 import { PhasInputError, PhasNotFoundError, PhasResponseError } from './errors/index.js';
-import { decodePng } from './image/index.js';
 import { decodePngInto } from './image/png-decode-async.js';
 import type { PastePosition } from './image/png-decode-plan.js';
 import { readPatch, type PatchOptions, type PlannedRegion, type RegionReader } from './patch.js';

@@ -1,8 +1,8 @@
 /**
- * zlib inflation for the PNG decoder, streaming into a consumer chunk by chunk (so the
- * inflated image never has to exist in one piece): the runtime's native zlib through
- * `DecompressionStream('deflate')` (browsers; Node ≥ 18, where it also runs off the main
- * thread) when available, fflate otherwise and for the synchronous decoder.
+ * zlib inflation for the PNG decoder, feeding a consumer: in Node the platform's one-piece
+ * `node:zlib` inflate (thread pool, one callback), elsewhere the runtime's native zlib through
+ * `DecompressionStream('deflate')` chunk by chunk, and fflate when neither exists and for the
+ * synchronous decoder.
  *
  * Inflation stops as soon as the consumer is complete and more data arrives, so a small
  * stream cannot make the decoder produce (or spend time on) more than the image needs.
@@ -11,6 +11,7 @@
  */
 import { Unzlib } from 'fflate';
 import { PhasInputError } from '../errors/index.js';
+import { currentPlatform } from '../platform/platform.js';
 
 /** What the inflated bytes are fed to (a `ScanlineSink`). */
 export interface InflateConsumer {
@@ -19,6 +20,8 @@ export interface InflateConsumer {
   readonly complete: boolean;
   /** Bytes received beyond what was needed. */
   readonly extraBytes: number;
+  /** Bytes needed in all. */
+  readonly expectedBytes: number;
 }
 
 /** Compressed bytes handed to fflate per step (bounds the output produced per step). */
@@ -33,9 +36,9 @@ function overflowing(consumer: InflateConsumer): boolean {
   return consumer.complete && consumer.extraBytes > 0;
 }
 
-/** Whether {@link inflateTo} uses the runtime's native `DecompressionStream`. */
+/** Whether {@link inflateTo} uses native zlib (the platform's, or `DecompressionStream`). */
 export function hasNativeInflate(): boolean {
-  return typeof DecompressionStream === 'function';
+  return currentPlatform().inflate !== undefined || typeof DecompressionStream === 'function';
 }
 
 /**
@@ -73,7 +76,22 @@ export function inflateToSync(parts: readonly Uint8Array[], consumer: InflateCon
  * `PhasInputError` (`invalid_png`).
  */
 export async function inflateTo(parts: readonly Uint8Array[], consumer: InflateConsumer): Promise<void> {
-  if (!hasNativeInflate()) {
+  const oneShot = currentPlatform().inflate;
+  if (oneShot !== undefined) {
+    let inflated: Uint8Array | undefined;
+    try {
+      // One byte of slack tells "exactly the image" from "more than the image".
+      inflated = await oneShot(parts, consumer.expectedBytes + 1);
+    } catch (error) {
+      // More data than the image: the streaming path below reads what is needed and stops.
+      if (!(error instanceof RangeError)) throw inflateError(error);
+    }
+    if (inflated !== undefined) {
+      consumer.push(inflated);
+      return;
+    }
+  }
+  if (typeof DecompressionStream !== 'function') {
     inflateToSync(parts, consumer);
     return;
   }

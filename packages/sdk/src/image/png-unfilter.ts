@@ -114,6 +114,11 @@ export class ScanlineSink {
     return this.#y === this.#rows;
   }
 
+  /** Bytes the rows need in all (filter bytes included). */
+  get expectedBytes(): number {
+    return this.#rows * (this.#rowBytes + 1);
+  }
+
   /** Bytes received after the last row (ignored, as other decoders do). */
   get extraBytes(): number {
     return this.#extra;

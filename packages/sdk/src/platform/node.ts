@@ -1,11 +1,12 @@
 /**
  * The Node leaf: key files and `filename` options through `node:fs/promises`, atomic writes
- * (temporary file + rename), `PHAS_AUTH_KEY`, and `verify: false` through an undici `Agent`
- * that accepts self-signed certificates. Installed by `index.node.ts`.
+ * (temporary file + rename), `PHAS_AUTH_KEY`, `verify: false` through an undici `Agent`
+ * that accepts self-signed certificates, and PNG inflation with `node:zlib` (thread pool). Installed by `index.node.ts`.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { inflate } from 'node:zlib';
 import { PhasInputError } from '../errors/index.js';
 import { describePath } from '../util/files.js';
 import type { Platform } from './platform.js';
@@ -67,5 +68,13 @@ export const nodePlatform: Platform = {
   async insecureTlsDispatcher() {
     const Agent = await bundledAgentClass();
     return new Agent({ connect: { rejectUnauthorized: false } });
+  },
+  inflate(parts, maxBytes) {
+    const input = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    // One output chunk of the expected size: a single callback, no re-concatenation.
+    const options = { chunkSize: Math.max(64, Math.min(maxBytes, 2 ** 30)), maxOutputLength: Math.max(1, maxBytes) };
+    return new Promise((resolve, reject) => {
+      inflate(input, options, (error, out) => (error ? reject(error) : resolve(new Uint8Array(out.buffer, out.byteOffset, out.length))));
+    });
   },
 };

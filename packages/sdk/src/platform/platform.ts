@@ -1,7 +1,7 @@
 /**
  * What the SDK needs from its runtime beyond `fetch`: files (key files, `filename` options),
- * the `PHAS_AUTH_KEY` environment variable, a TLS dispatcher for `verify: false`, and whether
- * the runtime keeps cookies itself. The entry points install the right implementation
+ * the `PHAS_AUTH_KEY` environment variable, a TLS dispatcher for `verify: false`, whether
+ * the runtime keeps cookies itself, and optionally a native one-piece zlib inflate. The entry points install the right implementation
  * (`index.ts`: browser, `index.node.ts`: Node); the core never imports `node:*`.
  */
 import { browserPlatform } from './browser.js';
@@ -20,6 +20,12 @@ export interface Platform {
   envKeyPath(): string | undefined;
   /** An undici dispatcher that accepts self-signed TLS certificates (`verify: false`). */
   insecureTlsDispatcher(): Promise<unknown>;
+  /**
+   * Inflates the zlib stream made of `parts` in one piece with the runtime's native zlib, off
+   * the main thread, producing at most `maxBytes` (more is a `RangeError`). Optional: without
+   * it the PNG decoder streams through `DecompressionStream` (or fflate).
+   */
+  inflate?(parts: readonly Uint8Array[], maxBytes: number): Promise<Uint8Array>;
 }
 
 let installed: Platform = browserPlatform;
