@@ -7,6 +7,7 @@ import { jsonObjectBody } from '../http/body.js';
 import { isNumber, num, pyDumps, pyFloat, type PyJson } from '../http/pyjson.js';
 import { ServerFailure } from '../http/werkzeug.js';
 import type { Affine } from './annotations.js';
+import { boxListingRow } from './box-row.js';
 import type { DevState, RoiRow } from './state.js';
 
 function fail(what: string): never {
@@ -105,23 +106,7 @@ export function updateRoi(state: DevState, id: number, r: { label: number; geome
 export function roiListingRow(state: DevState, row: RoiRow, m: Affine): { [k: string]: PyJson } {
   const stored = JSON.parse(row.json) as Geometry;
   const g = transformGeometry(stored, m);
-  return {
-    id: row.id,
-    x0: pyFloat(row.x0),
-    y0: pyFloat(row.y0),
-    x1: pyFloat(row.x1),
-    y1: pyFloat(row.y1),
-    label: row.label,
-    slide: row.slide,
-    task: row.task,
-    meta_id: row.metaId,
-    json: geometryJson(g),
-    creator: row.creator,
-    editor: row.editor,
-    t_create: pyFloat(row.tCreate),
-    t_edit: pyFloat(row.tEdit),
-    color: state.labels.find((l) => l.id === row.label)?.color ?? null,
-  };
+  return boxListingRow(state, row, { json: geometryJson(g) });
 }
 
 /** Rows ordered by last edit, newest first (ties: newer id first). */

@@ -3,8 +3,9 @@
  * settings, storage with edit metadata, E27's rows.
  */
 import { jsonObjectBody } from '../http/body.js';
-import { isNumber, num, pyFloat, type PyJson } from '../http/pyjson.js';
+import { isNumber, num, type PyJson } from '../http/pyjson.js';
 import { ServerFailure } from '../http/werkzeug.js';
+import { boxListingRow } from './box-row.js';
 import type { DevState, SampleRow, TaskRow } from './state.js';
 
 function fail(what: string): never {
@@ -72,21 +73,5 @@ export function createSample(
 
 /** An E27 row, keys in the server's order. */
 export function sampleListingRow(state: DevState, row: SampleRow): { [k: string]: PyJson } {
-  return {
-    id: row.id,
-    x0: pyFloat(row.x0),
-    y0: pyFloat(row.y0),
-    x1: pyFloat(row.x1),
-    y1: pyFloat(row.y1),
-    label: row.label,
-    slide: row.slide,
-    task: row.task,
-    meta_id: row.metaId,
-    have_patch: row.havePatch ? 1 : 0,
-    creator: row.creator,
-    editor: row.editor,
-    t_create: pyFloat(row.tCreate),
-    t_edit: pyFloat(row.tEdit),
-    color: state.labels.find((l) => l.id === row.label)?.color ?? null,
-  };
+  return boxListingRow(state, row, { have_patch: row.havePatch ? 1 : 0 });
 }
