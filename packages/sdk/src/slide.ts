@@ -5,12 +5,11 @@
  */
 import type { RasterImage } from '@phas/raster-wasm';
 import { SharedValue } from './concurrency-once.js';
-import { PhasInputError, PhasNotFoundError, PhasResponseError } from './errors/index.js';
+import { PhasNotFoundError, PhasResponseError } from './errors/index.js';
 import { decodePngInto } from './image/png-decode-async.js';
 import type { PastePosition } from './image/png-decode-plan.js';
 import { readPatch, type PatchOptions, type PlannedRegion, type RegionReader } from './patch.js';
 import { regionPath } from './patch-plan.js';
-import { currentPlatform } from './platform/platform.js';
 import {
   openSlideHeaderSchema,
   slideFilePathSchema,
@@ -23,7 +22,8 @@ import {
 } from './slide-schemas.js';
 import type { RequestOptions, Transport } from './transport/transport.js';
 import { route } from './transport/url.js';
-import { checkId, checkInteger, checkOptions, checkSignal, checkString } from './util/validate.js';
+import { checkFilename, writeResultFile } from './util/files.js';
+import { checkId, checkInteger, checkOptions, checkSignal } from './util/validate.js';
 
 /** What a `Slide` needs from its task (a `Task` is one). */
 export interface SlideTaskRef {
@@ -275,15 +275,8 @@ export class Slide {
   async thumbnailNiftiImage(options: ThumbnailNiftiOptions = {}): Promise<Uint8Array | undefined> {
     const o = checkOptions(options, 'options', ['maxDim', 'filename', 'signal', 'timeout']);
     const maxDim = o.maxDim === undefined ? DEFAULT_THUMBNAIL_MAX_DIM : checkInteger(o.maxDim, 'maxDim', 1);
-    const filename = o.filename === undefined ? undefined : checkString(o.filename, 'filename');
+    const filename = checkFilename(o.filename, 'filename');
     checkSignal(o.signal, 'signal');
-    const platform = currentPlatform();
-    if (filename !== undefined && platform.name !== 'node') {
-      throw new PhasInputError('filename is not available in browsers (it needs a file system); omit it to get the bytes', {
-        argument: 'filename',
-        code: 'not_available_in_browser',
-      });
-    }
     const path = route`/dzi/download/task/${this.taskId}/slide_${this.slideId}_raw_${maxDim}.nii.gz`;
     let bytes: Uint8Array;
     try {
@@ -292,7 +285,7 @@ export class Slide {
       throw refineThumbnailError(error);
     }
     if (filename === undefined) return bytes;
-    await platform.writeFileAtomic(filename, bytes, 'filename');
+    await writeResultFile(filename, bytes, 'filename');
     return undefined;
   }
 

@@ -88,7 +88,7 @@ export function extractorPanel(options: ExtractorPanelOptions): { element: HTMLE
   function showGrid(extractor: SamplingROIPatchExtractor, tx: number, ty: number, p: ExtractorParams): void {
     const density = extractor.tileMaskDensity();
     const subtiles = extractor.subtileMaskDensity();
-    const { indices, overlap } = extractor.tiles();
+    const { indices } = extractor.tiles();
     const cols = density.width;
     const rows = density.height;
     options.onGrid?.({ x: tx, y: ty, cols, rows, tileSize: p.tileSize });
